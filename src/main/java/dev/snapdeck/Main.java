@@ -1,0 +1,23 @@
+package dev.snapdeck;
+
+/**
+ * The one entry point of {@code snapdeck.jar}: with no arguments it opens the dashboard, with
+ * arguments it is the command line.
+ *
+ * <p>This class must not touch JavaFX or SLF4J: the CLI never starts a toolkit, and the logging
+ * configuration is chosen here, before the first logger exists.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Logging.useDashboardConfiguration();
+            dev.snapdeck.ui.shell.DashboardLauncher.launch(args);
+        } else {
+            System.exit(dev.snapdeck.cli.SnapdeckCommand.execute(args));
+        }
+    }
+}
