@@ -1,0 +1,112 @@
+package dev.snapdeck.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps secrets in a JSON file that only the current user can read or write (POSIX mode 0600, or
+ * an owner-only ACL on Windows). The file is written to a temporary sibling with those
+ * permissions first and then moved into place, so the secret never sits in a readable file.
+ *
+ * <p>TODO: the OS keychain (libsecret, macOS Keychain, Windows Credential Manager) is not used
+ * yet: reaching it from Java needs a native bridge we have not chosen. Until then this file is
+ * the store everywhere, and {@link #describe()} says so to the user.
+ */
+public final class FileSecretStore implements SecretStore {
+
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FileSecretStore(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public synchronized Optional<String> get(String profile) {
+        return Optional.ofNullable(read().get(profile));
+    }
+
+    @Override
+    public synchronized void put(String profile, String secret) {
+        Map<String, String> secrets = read();
+        secrets.put(profile, secret);
+        write(secrets);
+    }
+
+    @Override
+    public synchronized void remove(String profile) {
+        Map<String, String> secrets = read();
+        if (secrets.remove(profile) != null) {
+            write(secrets);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "a file only you can read: " + file;
+    }
+
+    private Map<String, String> read() {
+        if (!Files.exists(file)) {
+            return new TreeMap<>();
+        }
+        try {
+            return json.readValue(file.toFile(), MAP);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the secrets file " + file, e);
+        }
+    }
+
+    private void write(Map<String, String> secrets) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary);
+            restrictToOwner(temporary);
+            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the secrets file " + file, e);
+        }
+    }
+
+    static void restrictToOwner(Path path) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(path,
+                PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
+            return;
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
+        if (acl == null) {
+            throw new IOException("Cannot restrict who may read " + path
+                    + ": the file system has neither POSIX permissions nor ACLs");
+        }
+        UserPrincipal owner = Files.getOwner(path);
+        acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
+    }
+}

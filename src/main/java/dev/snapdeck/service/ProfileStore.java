@@ -1,0 +1,118 @@
+package dev.snapdeck.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The connection profiles shared by the dashboard and the CLI, kept in one JSON file (without
+ * secrets) and which of them is active. Every method reads or writes the file, so a profile added
+ * by the CLI shows up in a running dashboard at its next read.
+ */
+public final class ProfileStore {
+
+    private final Path file;
+    private final SecretStore secrets;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    public ProfileStore(Path file, SecretStore secrets) {
+        this.file = file;
+        this.secrets = secrets;
+    }
+
+    /** Every saved profile, in the order they were added. Fails with {@link UncheckedIOException}. */
+    public synchronized List<ConnectionProfile> profiles() {
+        return List.copyOf(read().profiles);
+    }
+
+    public synchronized Optional<ConnectionProfile> find(String name) {
+        return read().profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The active profile; empty when none was chosen (the dashboard then uses the local server). */
+    public synchronized Optional<ConnectionProfile> active() {
+        Stored stored = read();
+        return stored.profiles.stream().filter(p -> p.name().equals(stored.active)).findFirst();
+    }
+
+    /** Adds or replaces {@code profile} (by name) and, when {@code secret} is given, its secret. */
+    public synchronized void save(ConnectionProfile profile, String secret) {
+        Stored stored = read();
+        stored.profiles.removeIf(p -> p.name().equals(profile.name()));
+        stored.profiles.add(profile);
+        write(stored);
+        if (secret != null) {
+            secrets.put(profile.name(), secret);
+        }
+    }
+
+    public synchronized void activate(String name) {
+        Stored stored = read();
+        if (stored.profiles.stream().noneMatch(p -> p.name().equals(name))) {
+            throw new IllegalArgumentException("There is no connection named " + name);
+        }
+        stored.active = name;
+        write(stored);
+    }
+
+    /** Removes the profile and its secret; if it was active, no profile is active afterwards. */
+    public synchronized void remove(String name) {
+        Stored stored = read();
+        stored.profiles.removeIf(p -> p.name().equals(name));
+        if (name.equals(stored.active)) {
+            stored.active = null;
+        }
+        write(stored);
+        secrets.remove(name);
+    }
+
+    public Optional<String> secret(String profile) {
+        return secrets.get(profile);
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    private Stored read() {
+        if (!Files.exists(file)) {
+            return new Stored();
+        }
+        try {
+            Stored stored = json.readValue(file.toFile(), Stored.class);
+            return stored.profiles == null ? new Stored() : stored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the connections file " + file
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Stored stored) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), stored);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the connections file " + file, e);
+        }
+    }
+
+    /** The file's layout. */
+    static final class Stored {
+        public String active;
+        public List<ConnectionProfile> profiles = new ArrayList<>();
+    }
+}
