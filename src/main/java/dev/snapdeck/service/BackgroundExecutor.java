@@ -1,8 +1,11 @@
 package dev.snapdeck.service;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +26,17 @@ public final class BackgroundExecutor implements AutoCloseable {
 
     private final ExecutorService workers;
     private final Executor callbacks;
+    private final ScheduledExecutorService timer;
 
     private BackgroundExecutor(ExecutorService workers, Executor callbacks) {
         this.workers = workers;
         this.callbacks = callbacks;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("snapdeck-timer-"));
     }
 
     /** Work on background threads, callbacks through {@code callbacks}. */
     public static BackgroundExecutor create(Executor callbacks) {
-        return new BackgroundExecutor(Executors.newFixedThreadPool(WORKERS, daemonThreads()),
+        return new BackgroundExecutor(Executors.newFixedThreadPool(WORKERS, daemonThreads("snapdeck-worker-")),
                 callbacks);
     }
 
@@ -53,9 +58,23 @@ public final class BackgroundExecutor implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Submits {@code work} after {@code delay}; the returned handle can be cancelled before the
+     * work starts. Used for polling: the timer thread only hands work over, it never runs it.
+     */
+    public <T> Task<T> submitLater(Duration delay, Callable<T> work) {
+        Task<T> task = new Task<>(callbacks);
+        ScheduledFuture<?> scheduled = timer.schedule(
+                () -> task.attach(workers.submit(() -> task.complete(work))),
+                delay.toMillis(), TimeUnit.MILLISECONDS);
+        task.attach(scheduled);
+        return task;
+    }
+
     /** Stops accepting work and interrupts what is running; waits briefly for it to end. */
     @Override
     public void close() {
+        timer.shutdownNow();
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -66,10 +85,10 @@ public final class BackgroundExecutor implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "snapdeck-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

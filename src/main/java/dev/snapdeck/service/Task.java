@@ -25,7 +25,7 @@ public final class Task<T> {
     private final List<Runnable> pending = new ArrayList<>();
     private final List<Consumer<T>> successHandlers = new ArrayList<>();
     private final List<Consumer<Throwable>> failureHandlers = new ArrayList<>();
-    private Future<?> future;
+    private final List<Future<?>> futures = new ArrayList<>();
     private boolean done;
     private boolean cancelled;
     private T value;
@@ -70,9 +70,7 @@ public final class Task<T> {
         cancelled = true;
         successHandlers.clear();
         failureHandlers.clear();
-        if (future != null) {
-            future.cancel(true);
-        }
+        futures.forEach(future -> future.cancel(true));
     }
 
     public synchronized boolean isCancelled() {
@@ -84,7 +82,7 @@ public final class Task<T> {
     }
 
     synchronized void attach(Future<?> running) {
-        this.future = running;
+        futures.add(running);
         if (cancelled) {
             running.cancel(true);
         }
