@@ -1,0 +1,120 @@
+package dev.snapdeck.service;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.snapdeck.api.AuthPrompt;
+import dev.snapdeck.api.Credentials;
+import dev.snapdeck.api.ServerCapabilities;
+import dev.snapdeck.api.ServerInfo;
+import dev.snapdeck.api.User;
+import dev.snapdeck.api.ZenmlClient;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a {@link Workspace}: signs in with a profile's credentials, learns what the server can
+ * do, and who the user is. Connecting blocks (call it through {@link BackgroundExecutor}).
+ */
+public final class Connector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProfileStore profiles;
+    private final LocalServerLauncher localServer;
+    private final AuthPrompt authPrompt;
+
+    /**
+     * @param authPrompt asked for new credentials when a session expires and the profile's
+     *     secret cannot renew it (a pasted token); may answer empty
+     */
+    public Connector(ProfileStore profiles, LocalServerLauncher localServer,
+            AuthPrompt authPrompt) {
+        this.profiles = profiles;
+        this.localServer = localServer;
+        this.authPrompt = Objects.requireNonNull(authPrompt, "authPrompt");
+    }
+
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    /** The active profile's server, or the local server when no profile is active. */
+    public Workspace connectActive() throws Exception {
+        Optional<ConnectionProfile> active = profiles.active();
+        return active.isPresent() ? connect(active.get()) : connectLocal();
+    }
+
+    /**
+     * Connects with the profile's stored secret.
+     *
+     * @throws IllegalStateException when no secret is stored for it
+     * @throws dev.snapdeck.api.UnauthorizedException when the server rejects the credentials
+     *     (after exactly one attempt)
+     * @throws dev.snapdeck.api.ServerUnreachableException when nothing answers at its URL
+     */
+    public Workspace connect(ConnectionProfile profile) {
+        String secret = profiles.secret(profile.name()).orElseThrow(() ->
+                new IllegalStateException("No secret is stored for the connection '"
+                        + profile.name() + "'. Sign in again."));
+        return connect(profile, secret);
+    }
+
+    /** Connects with {@code secret} without storing anything; see {@link #connect(ConnectionProfile)}. */
+    public Workspace connect(ConnectionProfile profile, String secret) {
+        ZenmlClient client = ZenmlClient.builder(profile.url())
+                .credentials(credentials(profile, secret))
+                .authPrompt(authPrompt)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .build();
+        return open(client, profile.name(), false, () -> { });
+    }
+
+    /** Starts (or reuses) the in-process local server and signs in as its admin. */
+    public Workspace connectLocal() throws Exception {
+        LocalServerLauncher.RunningLocalServer server = localServer.start();
+        ZenmlClient client = ZenmlClient.builder(server.url())
+                .credentials(Credentials.token(server.issueAdminToken()))
+                .authPrompt(reason -> Optional.of(Credentials.token(server.issueAdminToken())))
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .build();
+        return open(client, ConnectionProfile.LOCAL, true, () -> { });
+    }
+
+    private static Workspace open(ZenmlClient client, String profile, boolean local,
+            AutoCloseable onClose) {
+        try {
+            ServerInfo info = client.info();
+            client.login();
+            User user = client.currentUser();
+            ServerCapabilities capabilities = client.capabilities();
+            LOG.info("Connected to {} ({} {}) as {}", client.serverUrl(), info.name(),
+                    info.version(), user.name());
+            ConnectionInfo connection = new ConnectionInfo(profile, client.serverUrl().toString(),
+                    local, info, capabilities, user);
+            return new ZenmlWorkspace(client, connection, onClose);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    static Credentials credentials(ConnectionProfile profile, String secret) {
+        switch (profile.signIn()) {
+            case PASSWORD:
+                return Credentials.password(profile.username(), secret);
+            case API_KEY:
+                return Credentials.apiKey(secret);
+            case TOKEN:
+                return Credentials.token(secret);
+            default:
+                throw new IllegalArgumentException("Unknown sign-in " + profile.signIn());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.snapdeck.service;
+
+/**
+ * Starts Snapdeck's local server inside this process. The service layer may not know the server
+ * package, so the application's entry point supplies the implementation.
+ */
+@FunctionalInterface
+public interface LocalServerLauncher {
+
+    /**
+     * Starts the server on loopback (or returns the one this process already runs).
+     *
+     * @throws Exception when it cannot start (data folder unwritable, port taken...), with a
+     *     message for the user
+     */
+    RunningLocalServer start() throws Exception;
+
+    /** A local server running in this process. */
+    interface RunningLocalServer extends AutoCloseable {
+
+        /** Its base URL, e.g. {@code http://127.0.0.1:8237}. */
+        String url();
+
+        /**
+         * A fresh token for the local admin, minted in-process: the dashboard signs in to its own
+         * server without knowing the admin password.
+         */
+        String issueAdminToken();
+    }
+}
