@@ -2,7 +2,6 @@ package dev.snapdeck.api;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +46,8 @@ public final class ZenmlClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZenmlClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
-    private static final String SNAPSHOT_RUNS_PATH = "/api/v1/pipeline_snapshots/{snapshot_id}/runs";
+    private static final String SNAPSHOT_RUNS_PATH =
+            "/api/v1/pipeline_snapshots/{snapshot_id}/runs";
 
     private final HttpUrl root;
     private final HttpUrl api;
@@ -145,8 +145,9 @@ public final class ZenmlClient implements AutoCloseable {
      */
     public void logout() {
         try {
-            if (token != null) {
-                get(url("logout"), true);
+            String current = token;
+            if (current != null) {
+                parse(exchange(request("GET", url("logout"), null, current)), url("logout"));
             }
         } catch (ZenmlException e) {
             LOG.warn("Logout request failed, forgetting the token anyway: {}", e.getMessage());
@@ -615,8 +616,6 @@ public final class ZenmlClient implements AutoCloseable {
         boolean read = "GET".equals(request.method());
         try {
             return exchangeOnce(request);
-        } catch (SocketTimeoutException e) {
-            throw new ServerTimeoutException(describe(request), e);
         } catch (InterruptedIOException e) {
             throw new ServerTimeoutException(describe(request), e);
         } catch (IOException e) {

@@ -103,8 +103,9 @@ class PagingAndCompatibilityTest {
 
     @Test
     void emptyResultIsOnePageWithoutItems() {
-        server.route("GET", "/api/v1/runs", () -> FixtureServer.json(200,
-                "{\"index\": 1, \"max_size\": 20, \"total_pages\": 1, \"total\": 0, \"items\": []}"));
+        String empty = "{\"index\": 1, \"max_size\": 20, \"total_pages\": 1, \"total\": 0, "
+                + "\"items\": []}";
+        server.route("GET", "/api/v1/runs", () -> FixtureServer.json(200, empty));
 
         List<PipelineRun> all = new ArrayList<>();
         client.allRuns(new RunQuery()).forEach(all::add);
@@ -143,7 +144,8 @@ class PagingAndCompatibilityTest {
 
     @Test
     void timestampsWithOffsetOrWithoutMicrosecondsParse() {
-        assertEquals(Instant.parse("2026-06-30T14:03:11Z"), Json.parseInstant("2026-06-30T14:03:11"));
+        assertEquals(Instant.parse("2026-06-30T14:03:11Z"),
+                Json.parseInstant("2026-06-30T14:03:11"));
         assertEquals(Instant.parse("2026-06-30T12:03:11Z"),
                 Json.parseInstant("2026-06-30T14:03:11+02:00"));
     }

@@ -417,7 +417,8 @@ class ZenmlClientContractTest {
 
     @Test
     void stopSendsGracefulFlag() throws Exception {
-        server.route("POST", "/api/v1/runs/" + R12 + "/stop", () -> FixtureServer.json(200, "null"));
+        server.route("POST", "/api/v1/runs/" + R12 + "/stop",
+                () -> FixtureServer.json(200, "null"));
 
         client.stopRun(id(R12), true);
         client.stopRun(id(R12), false);
