@@ -62,6 +62,11 @@ class ZenmlClientContractTest {
         assertEquals("cloud", info.deploymentType());
         assertEquals("EXTERNAL", info.authScheme());
         assertEquals("acme-ml", info.proWorkspaceName());
+        assertEquals("acme", info.proOrganizationName());
+        assertEquals(id("0b1d3c8e-5f2a-4d7b-9c61-2e8a4f0d7b15"), info.id());
+        assertEquals("mysql", info.databaseType());
+        assertEquals("https://ws-acme-ml.zenml-pro.example", info.serverUrl());
+        assertEquals("https://cloud.zenml-pro.example/workspaces/acme-ml", info.dashboardUrl());
         assertTrue(info.isPro());
         assertFalse(info.acceptsPasswordLogin());
         assertNull(server.only("GET", "/api/v1/info").getHeader("Authorization"));
@@ -140,6 +145,8 @@ class ZenmlClientContractTest {
         assertEquals(id(PROJECT), user.defaultProjectId());
         assertEquals("alice@acme.example", user.email());
         assertEquals(Instant.parse("2025-11-03T08:12:44.603118Z"), user.created());
+        assertEquals(Instant.parse("2026-06-30T13:58:02.114406Z"), user.updated());
+        assertTrue(user.active());
     }
 
     @Test
@@ -190,6 +197,8 @@ class ZenmlClientContractTest {
         assertEquals(ExecutionStatus.RUNNING, training.latestRunStatus());
         assertEquals(List.of("nightly"), training.tags());
         assertEquals("alice@acme.example", training.user().name());
+        assertEquals(id(USER), training.latestRunUser().id());
+        assertEquals(Instant.parse("2026-03-17T10:41:09.227851Z"), training.created());
         Pipeline batch = page.items().get(1);
         assertEquals("batch_inference", batch.name());
         assertEquals(ExecutionStatus.COMPLETED, batch.latestRunStatus());
@@ -328,6 +337,11 @@ class ZenmlClientContractTest {
         assertEquals(id(PIPELINE), prod.pipelineId());
         assertEquals(id(R12), prod.latestRunId());
         assertEquals(ExecutionStatus.RUNNING, prod.latestRunStatus());
+        assertEquals(Instant.parse("2026-06-28T09:13:58.902371Z"), prod.created());
+        assertEquals(Instant.parse("2026-06-28T10:02:45.771020Z"), prod.updated());
+        assertFalse(prod.deployable());
+        assertEquals(id(USER), prod.user().id());
+        assertEquals("training_pipeline", prod.pipeline().name());
         assertEquals(List.of("production"), prod.tags());
         assertNull(prod.configTemplate());
         Snapshot base = page.items().get(1);
@@ -446,6 +460,12 @@ class ZenmlClientContractTest {
         assertEquals("orchestrator", orchestrator.type());
         assertEquals("s3", stack.components("artifact_store").get(0).flavor());
         assertEquals("ml-platform", stack.labels().get("team"));
+        assertEquals("Production training stack: EKS orchestrator, S3 artifacts, ECR images.",
+                stack.description());
+        assertEquals(Instant.parse("2026-02-11T12:05:17.330962Z"), stack.created());
+        assertEquals(Instant.parse("2026-05-19T09:47:51.004217Z"), stack.updated());
+        assertEquals(id("3b5d7f9a-1c2e-4b4d-8f6a-8c9d0e1f2a3b"),
+                stack.components("container_registry").get(0).id());
         assertEquals(Stack.Locality.REMOTE, stack.locality());
     }
 
@@ -479,6 +499,7 @@ class ZenmlClientContractTest {
         assertEquals(ExecutionStatus.COMPLETED, train.status());
         assertEquals(1, train.version());
         assertEquals(Instant.parse("2026-06-28T09:15:22.804139Z"), train.startTime());
+        assertEquals(Instant.parse("2026-06-28T09:21:54.330076Z"), train.updated());
         assertEquals(Instant.parse("2026-06-28T09:21:54.330076Z"), train.endTime());
         assertEquals(id("e26d8e0f-2a3b-4c5d-9e6f-7a8b9c0d1e2f"), train.logCollection().get(0).id());
     }
