@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,7 +170,7 @@ class ZenmlClientContractTest {
     @Test
     void fallsBackToProjectNamedDefaultWhenUserHasNone() {
         JsonNode user = FixtureServer.tree("current-user.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("body"))
+        ((ObjectNode) user.path("body"))
                 .putNull("default_project_id");
         server.route("GET", "/api/v1/current-user", () -> FixtureServer.json(200, user.toString()));
         server.route("GET", "/api/v1/projects", 200, "projects-page.json");
@@ -376,6 +377,21 @@ class ZenmlClientContractTest {
         assertEquals(id(BUILD), snapshot.build().id());
         assertNull(snapshot.sourceSnapshotId());
         assertFalse(snapshot.dynamic());
+    }
+
+    @Test
+    void keepsServerVersionApartFromClientVersion() {
+        ObjectNode snapshot = (ObjectNode) FixtureServer.tree("snapshot-hydrated.json");
+        ((ObjectNode) snapshot.get("metadata")).put("server_version", "0.95.0")
+                .put("client_version", "0.94.2");
+        server.route("GET", "/api/v1/pipeline_snapshots/" + S_PROD,
+                () -> FixtureServer.json(200, snapshot.toString()));
+
+        Snapshot parsed = client.snapshot(id(S_PROD));
+
+        assertEquals("0.95.0", parsed.serverVersion());
+        assertEquals("0.94.2", parsed.clientVersion());
+        assertTrue(parsed.madeOnOtherVersion("0.96.0"));
     }
 
     @Test
