@@ -364,6 +364,10 @@ public final class ZenmlClient implements AutoCloseable {
      * @throws ServerUnreachableException or ServerTimeoutException without an answer
      */
     public List<LogEntry> runLogs(UUID runId, UUID logsId) {
+        // TODO: servers before ZenML 0.95 take `source=<body.source>` instead of `logs_id`, and
+        // ZenML 0.97 replaced this array with a paginated entries API; only the 0.9x array
+        // form with logs_id is read here, so logs from those servers fail with NotFound or
+        // Validation errors.
         return logs(url("runs", runId.toString(), "logs"), logsId);
     }
 
@@ -375,6 +379,7 @@ public final class ZenmlClient implements AutoCloseable {
      * thread.
      *
      * @throws ForbiddenException when the run is already finished or being stopped
+     * @throws ServerErrorException (501) when the run's orchestrator cannot stop runs
      * @throws NotFoundException when the id is unknown
      * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
      *     may or may not have happened; it is not re-sent)
@@ -655,6 +660,8 @@ public final class ZenmlClient implements AutoCloseable {
      * @throws ServerUnreachableException or ServerTimeoutException without an answer
      */
     public ServerCapabilities capabilities() {
+        // TODO: servers with only run templates (ZenML < 0.90) are detected but cannot be used:
+        // the client has no run-template calls yet (list/get/trigger of /api/v1/run_templates).
         ServerInfo info = info();
         JsonNode paths;
         try {
@@ -868,7 +875,7 @@ public final class ZenmlClient implements AutoCloseable {
         try {
             return exchangeOnce(request);
         } catch (InterruptedIOException e) {
-            throw new ServerTimeoutException(describe(request), e);
+            throw timeoutOrInterrupt(request, e);
         } catch (IOException e) {
             if (!read) {
                 throw new ServerUnreachableException(describe(request), e);
@@ -882,10 +889,18 @@ public final class ZenmlClient implements AutoCloseable {
         try {
             return exchangeOnce(request);
         } catch (InterruptedIOException e) {
-            throw new ServerTimeoutException(describe(request), e);
+            throw timeoutOrInterrupt(request, e);
         } catch (IOException e) {
             throw new ServerUnreachableException(describe(request), e);
         }
+    }
+
+    /** OkHttp reports both a timeout and an interrupted thread as InterruptedIOException. */
+    private static ZenmlException timeoutOrInterrupt(Request request, InterruptedIOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new ZenmlException(0, null, describe(request) + " was cancelled", e);
+        }
+        return new ServerTimeoutException(describe(request), e);
     }
 
     private Answer exchangeOnce(Request request) throws IOException {
