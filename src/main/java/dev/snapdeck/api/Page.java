@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -27,7 +28,7 @@ public record Page<T>(int index, int maxSize, int totalPages, int total, List<T>
         return index < totalPages;
     }
 
-    static <T> Page<T> from(JsonNode node, java.util.function.Function<JsonNode, T> reader) {
+    static <T> Page<T> from(JsonNode node, Function<JsonNode, T> reader) {
         return new Page<>(node.path("index").asInt(1), node.path("max_size").asInt(),
                 Math.max(1, node.path("total_pages").asInt(1)), node.path("total").asInt(),
                 Json.list(node.path("items"), reader));

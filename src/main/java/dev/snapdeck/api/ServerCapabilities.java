@@ -17,7 +17,10 @@ public record ServerCapabilities(boolean hasSnapshots, boolean onlyRunTemplates,
         boolean canRunSnapshots, String version, boolean pro, String authScheme,
         String detectedBy) {
 
-    /** A Pro server that cannot run snapshots is a self-hosted workspace without a workload manager. */
+    /**
+     * True for a Pro server that has snapshots but cannot run them: a self-hosted workspace whose
+     * workload manager is not configured (worth telling the user's platform team).
+     */
     public boolean workloadManagerMissing() {
         return pro && hasSnapshots && !canRunSnapshots;
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,11 @@ class ZenmlClientContractTest {
         assertEquals("cloud", info.deploymentType());
         assertEquals("EXTERNAL", info.authScheme());
         assertEquals("acme-ml", info.proWorkspaceName());
+        assertEquals("acme", info.proOrganizationName());
+        assertEquals(id("0b1d3c8e-5f2a-4d7b-9c61-2e8a4f0d7b15"), info.id());
+        assertEquals("mysql", info.databaseType());
+        assertEquals("https://ws-acme-ml.zenml-pro.example", info.serverUrl());
+        assertEquals("https://cloud.zenml-pro.example/workspaces/acme-ml", info.dashboardUrl());
         assertTrue(info.isPro());
         assertFalse(info.acceptsPasswordLogin());
         assertNull(server.only("GET", "/api/v1/info").getHeader("Authorization"));
@@ -140,6 +146,8 @@ class ZenmlClientContractTest {
         assertEquals(id(PROJECT), user.defaultProjectId());
         assertEquals("alice@acme.example", user.email());
         assertEquals(Instant.parse("2025-11-03T08:12:44.603118Z"), user.created());
+        assertEquals(Instant.parse("2026-06-30T13:58:02.114406Z"), user.updated());
+        assertTrue(user.active());
     }
 
     @Test
@@ -162,7 +170,7 @@ class ZenmlClientContractTest {
     @Test
     void fallsBackToProjectNamedDefaultWhenUserHasNone() {
         JsonNode user = FixtureServer.tree("current-user.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("body"))
+        ((ObjectNode) user.path("body"))
                 .putNull("default_project_id");
         server.route("GET", "/api/v1/current-user", () -> FixtureServer.json(200, user.toString()));
         server.route("GET", "/api/v1/projects", 200, "projects-page.json");
@@ -190,6 +198,8 @@ class ZenmlClientContractTest {
         assertEquals(ExecutionStatus.RUNNING, training.latestRunStatus());
         assertEquals(List.of("nightly"), training.tags());
         assertEquals("alice@acme.example", training.user().name());
+        assertEquals(id(USER), training.latestRunUser().id());
+        assertEquals(Instant.parse("2026-03-17T10:41:09.227851Z"), training.created());
         Pipeline batch = page.items().get(1);
         assertEquals("batch_inference", batch.name());
         assertEquals(ExecutionStatus.COMPLETED, batch.latestRunStatus());
@@ -328,6 +338,11 @@ class ZenmlClientContractTest {
         assertEquals(id(PIPELINE), prod.pipelineId());
         assertEquals(id(R12), prod.latestRunId());
         assertEquals(ExecutionStatus.RUNNING, prod.latestRunStatus());
+        assertEquals(Instant.parse("2026-06-28T09:13:58.902371Z"), prod.created());
+        assertEquals(Instant.parse("2026-06-28T10:02:45.771020Z"), prod.updated());
+        assertFalse(prod.deployable());
+        assertEquals(id(USER), prod.user().id());
+        assertEquals("training_pipeline", prod.pipeline().name());
         assertEquals(List.of("production"), prod.tags());
         assertNull(prod.configTemplate());
         Snapshot base = page.items().get(1);
@@ -362,6 +377,21 @@ class ZenmlClientContractTest {
         assertEquals(id(BUILD), snapshot.build().id());
         assertNull(snapshot.sourceSnapshotId());
         assertFalse(snapshot.dynamic());
+    }
+
+    @Test
+    void keepsServerVersionApartFromClientVersion() {
+        ObjectNode snapshot = (ObjectNode) FixtureServer.tree("snapshot-hydrated.json");
+        ((ObjectNode) snapshot.get("metadata")).put("server_version", "0.95.0")
+                .put("client_version", "0.94.2");
+        server.route("GET", "/api/v1/pipeline_snapshots/" + S_PROD,
+                () -> FixtureServer.json(200, snapshot.toString()));
+
+        Snapshot parsed = client.snapshot(id(S_PROD));
+
+        assertEquals("0.95.0", parsed.serverVersion());
+        assertEquals("0.94.2", parsed.clientVersion());
+        assertTrue(parsed.madeOnOtherVersion("0.96.0"));
     }
 
     @Test
@@ -417,7 +447,8 @@ class ZenmlClientContractTest {
 
     @Test
     void stopSendsGracefulFlag() throws Exception {
-        server.route("POST", "/api/v1/runs/" + R12 + "/stop", () -> FixtureServer.json(200, "null"));
+        server.route("POST", "/api/v1/runs/" + R12 + "/stop",
+                () -> FixtureServer.json(200, "null"));
 
         client.stopRun(id(R12), true);
         client.stopRun(id(R12), false);
@@ -445,6 +476,12 @@ class ZenmlClientContractTest {
         assertEquals("orchestrator", orchestrator.type());
         assertEquals("s3", stack.components("artifact_store").get(0).flavor());
         assertEquals("ml-platform", stack.labels().get("team"));
+        assertEquals("Production training stack: EKS orchestrator, S3 artifacts, ECR images.",
+                stack.description());
+        assertEquals(Instant.parse("2026-02-11T12:05:17.330962Z"), stack.created());
+        assertEquals(Instant.parse("2026-05-19T09:47:51.004217Z"), stack.updated());
+        assertEquals(id("3b5d7f9a-1c2e-4b4d-8f6a-8c9d0e1f2a3b"),
+                stack.components("container_registry").get(0).id());
         assertEquals(Stack.Locality.REMOTE, stack.locality());
     }
 
@@ -478,6 +515,7 @@ class ZenmlClientContractTest {
         assertEquals(ExecutionStatus.COMPLETED, train.status());
         assertEquals(1, train.version());
         assertEquals(Instant.parse("2026-06-28T09:15:22.804139Z"), train.startTime());
+        assertEquals(Instant.parse("2026-06-28T09:21:54.330076Z"), train.updated());
         assertEquals(Instant.parse("2026-06-28T09:21:54.330076Z"), train.endTime());
         assertEquals(id("e26d8e0f-2a3b-4c5d-9e6f-7a8b9c0d1e2f"), train.logCollection().get(0).id());
     }

@@ -175,7 +175,8 @@ class ZenmlErrorsTest {
         server.route("POST", TRIGGER, 400, "error-400-unknown-parameter.json");
 
         BadRequestException e = assertThrows(BadRequestException.class, () -> client.triggerRun(
-                PROD, config("{\"steps\": {\"train_model\": {\"parameters\": {\"momentum\": 0.9}}}}")));
+                PROD, config("{\"steps\": {\"train_model\": {\"parameters\": "
+                        + "{\"momentum\": 0.9}}}}")));
 
         assertEquals("ValueError", e.exceptionClass());
     }

@@ -41,11 +41,11 @@ class ZenmlSessionTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getRequestUrl().encodedPath();
-                seen.add(request.getMethod() + " " + path + " " + request.getHeader("Authorization"));
+                String auth = request.getHeader("Authorization");
+                seen.add(request.getMethod() + " " + path + " " + auth);
                 if (path.equals("/api/v1/login")) {
                     return login();
                 }
-                String auth = request.getHeader("Authorization");
                 return ("Bearer " + validToken).equals(auth)
                         ? FixtureServer.fixture(200, "current-user.json")
                         : FixtureServer.fixture(401, "error-401-invalid-token.json");
