@@ -49,17 +49,21 @@ final class SchemaDiagnostics {
             toProblem(message).ifPresent(problems::add);
         }
         for (Problem problem : reduce(problems)) {
-            out.add(diagnostic(problem, root));
+            if (!hidden(problem.keyword())) {
+                out.add(diagnostic(problem, root));
+            }
         }
+    }
+
+    /** Unknown keys are reported by {@link SnapshotRules}, with suggestions; not twice. */
+    private static boolean hidden(String keyword) {
+        return keyword.equals("additionalProperties") || keyword.equals("unevaluatedProperties");
     }
 
     private static java.util.Optional<Problem> toProblem(ValidationMessage message) {
         String keyword = message.getType();
-        if (keyword.equals("additionalProperties") || keyword.equals("unevaluatedProperties")) {
-            return java.util.Optional.empty(); // reported by SnapshotRules, with suggestions
-        }
         List<String> path = segments(message.getInstanceLocation());
-        if (keyword.equals("required") && message.getProperty() != null) {
+        if (message.getProperty() != null && (keyword.equals("required") || hidden(keyword))) {
             path.add(message.getProperty());
         }
         return java.util.Optional.of(new Problem(path, keyword, message.getSchemaNode(),
