@@ -62,9 +62,8 @@ final class SnapshotRules {
             walk(entry.value(), additional, childPath, aliasSpan);
             return;
         }
-        boolean listed = properties.size() > 0;
-        if (!listed && additional == null) {
-            return;
+        if (properties.size() == 0 && !isForbiddenPlace(path, name)) {
+            return; // a free-form mapping such as `extra`
         }
         Span keySpan = aliasSpan != null ? aliasSpan : entry.key().span();
         List<String> known = new ArrayList<>();
@@ -147,6 +146,10 @@ final class SnapshotRules {
                     + "static. Remove it.");
         }
         return Optional.empty();
+    }
+
+    private boolean isForbiddenPlace(List<String> path, String name) {
+        return forbidden(path, name).isPresent();
     }
 
     private JsonNode itemsSchema(JsonNode schema) {
