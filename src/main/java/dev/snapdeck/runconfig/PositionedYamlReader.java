@@ -187,24 +187,35 @@ public final class PositionedYamlReader {
         Span span = span(event.getStartMark(), event.getEndMark());
         String text = event.getValue();
         String tag = event.getTag();
-        boolean key = isKeyPosition();
-        String path = key ? join(currentPath(), keyName(text, event)) : currentPath();
         if (tag != null && !tag.equals("!")) {
-            return new YamlNode.Scalar(span, text, false, tagged(tag, text, span, path));
+            return new YamlNode.Scalar(span, text, false, tagged(tag, text, span,
+                    scalarPath(text, event)));
         }
         if (!event.isPlain() || tag != null) {
             return new YamlNode.Scalar(span, text, false, JSON.textNode(text));
         }
+        JsonNode value = ScalarRule.resolve(text);
+        Optional<String> ambiguity = value.isTextual() && !text.isEmpty()
+                && Character.isLetter(text.charAt(0)) && ScalarRule.resolveYaml12(text).isTextual()
+                ? Optional.empty() : ScalarRule.ambiguity(text);
+        if (ambiguity.isEmpty() && !ScalarRule.isNonFinite(text)) {
+            return new YamlNode.Scalar(span, text, true, value);
+        }
+        String path = scalarPath(text, event);
         if (ScalarRule.isNonFinite(text)) {
             diagnostics.add(Diagnostic.at(Severity.ERROR, span, path, "`" + text + "` is not a "
                     + "number JSON can carry. To send the text, write " + ScalarRule.quote(text)
                     + ".", QuickFix.replacing("Quote as text", span, ScalarRule.quote(text))));
             return new YamlNode.Scalar(span, text, true, JSON.textNode(text));
         }
-        ScalarRule.ambiguity(text).ifPresent(message -> diagnostics.add(Diagnostic.at(
-                Severity.WARNING, span, path, message,
-                QuickFix.replacing("Quote as text", span, ScalarRule.quote(text)))));
-        return new YamlNode.Scalar(span, text, true, ScalarRule.resolve(text));
+        diagnostics.add(Diagnostic.at(Severity.WARNING, span, path, ambiguity.get(),
+                QuickFix.replacing("Quote as text", span, ScalarRule.quote(text))));
+        return new YamlNode.Scalar(span, text, true, value);
+    }
+
+    /** The dotted path of the scalar being read (built only when a diagnostic needs it). */
+    private String scalarPath(String text, ScalarEvent event) {
+        return isKeyPosition() ? join(currentPath(), keyName(text, event)) : currentPath();
     }
 
     private JsonNode tagged(String tag, String text, Span span, String path) {

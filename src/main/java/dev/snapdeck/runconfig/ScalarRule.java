@@ -66,6 +66,13 @@ public final class ScalarRule {
      * come back as text, since JSON cannot carry them; {@link #isNonFinite} tells them apart.
      */
     public static JsonNode resolve(String plain) {
+        if (isPlainWord(plain)) {
+            return JSON.textNode(plain);
+        }
+        JsonNode simple = simpleNumber(plain);
+        if (simple != null) {
+            return simple;
+        }
         if (NULL_11.matcher(plain).matches()) {
             return JSON.nullNode();
         }
@@ -85,6 +92,46 @@ public final class ScalarRule {
         return JSON.textNode(plain);
     }
 
+    /**
+     * A fast answer for the common case: text starting with a letter that begins no boolean or
+     * null word of either YAML version is text to both, whatever follows.
+     */
+    private static boolean isPlainWord(String plain) {
+        if (plain.isEmpty()) {
+            return false;
+        }
+        char first = plain.charAt(0);
+        return Character.isLetter(first) && "yYnNoOtTfF".indexOf(first) < 0;
+    }
+
+    /**
+     * The value of a number both YAML versions read alike: {@code -?(0|[1-9][0-9]*)} with an
+     * optional {@code .digits} part; null for anything else. Avoids the regular expressions for
+     * the most common numbers.
+     */
+    private static JsonNode simpleNumber(String plain) {
+        int length = plain.length();
+        int start = length > 1 && plain.charAt(0) == '-' ? 1 : 0;
+        int dot = -1;
+        for (int i = start; i < length; i++) {
+            char c = plain.charAt(i);
+            if (c == '.' && dot < 0 && i > start && i < length - 1) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int integerEnd = dot < 0 ? length : dot;
+        if (start == length || (plain.charAt(start) == '0' && integerEnd - start > 1)) {
+            return null;
+        }
+        if (dot >= 0) {
+            return JSON.numberNode(Double.parseDouble(plain));
+        }
+        return length - start < 10 ? JSON.numberNode(Integer.parseInt(plain))
+                : integerNode(new BigInteger(plain));
+    }
+
     /** Whether a plain scalar is YAML's infinity or not-a-number, which JSON cannot carry. */
     public static boolean isNonFinite(String plain) {
         return SPECIAL_FLOAT.matcher(plain).matches();
@@ -92,6 +139,13 @@ public final class ScalarRule {
 
     /** What a YAML 1.2 core-schema reader would make of the same plain scalar. */
     public static JsonNode resolveYaml12(String plain) {
+        if (isPlainWord(plain)) {
+            return JSON.textNode(plain);
+        }
+        JsonNode simple = simpleNumber(plain);
+        if (simple != null) {
+            return simple;
+        }
         if (NULL_12.matcher(plain).matches()) {
             return JSON.nullNode();
         }
@@ -119,6 +173,10 @@ public final class ScalarRule {
      * {@code 1.10} loses the way it was written.
      */
     public static Optional<String> ambiguity(String plain) {
+        if (isPlainWord(plain) || (simpleNumber(plain) != null
+                && !VERSION_LIKE.matcher(plain).matches())) {
+            return Optional.empty();
+        }
         JsonNode sent = resolve(plain);
         JsonNode other = resolveYaml12(plain);
         String quoted = quote(plain);
@@ -184,7 +242,8 @@ public final class ScalarRule {
 
     private static Optional<BigInteger> integer11(String plain) {
         String sign = plain.startsWith("-") ? "-" : "";
-        String body = plain.replace("_", "").replaceFirst("^[-+]", "");
+        String body = plain.replace("_", "");
+        body = body.startsWith("-") || body.startsWith("+") ? body.substring(1) : body;
         if (BIN_11.matcher(plain).matches()) {
             return Optional.of(new BigInteger(sign + body.substring(2), 2));
         }
@@ -205,7 +264,10 @@ public final class ScalarRule {
 
     private static java.math.BigDecimal sexagesimal(String plain) {
         boolean negative = plain.startsWith("-");
-        String[] parts = plain.replace("_", "").replaceFirst("^[-+]", "").split(":");
+        String unsigned = plain.replace("_", "");
+        unsigned = unsigned.startsWith("-") || unsigned.startsWith("+")
+                ? unsigned.substring(1) : unsigned;
+        String[] parts = unsigned.split(":");
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (String part : parts) {
             total = total.multiply(java.math.BigDecimal.valueOf(60))

@@ -19,6 +19,9 @@ final class TextChecks {
      * (SnakeYAML refuses both), at the tab, with a fix.
      */
     static void tabs(String text, List<Diagnostic> out) {
+        if (text.indexOf('\t') < 0) {
+            return;
+        }
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
