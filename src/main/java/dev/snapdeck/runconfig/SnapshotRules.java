@@ -81,6 +81,12 @@ final class SnapshotRules {
             out.add(Diagnostic.at(Severity.ERROR, keySpan, dotted, forbidden.get()));
             return;
         }
+        if (path.size() == 2 && path.get(0).equals("steps")
+                && (name.equals("name") || name.equals("outputs"))) {
+            out.add(Diagnostic.at(Severity.WARNING, keySpan, dotted, "`" + name + "` is not part "
+                    + "of a run configuration from a snapshot; the server ignores it."));
+            return;
+        }
         Optional<String> suggestion = Suggestions.closest(name, known);
         QuickFix fix = suggestion.map(s -> QuickFix.replacing("Change to `" + s + "`", keySpan,
                 s)).orElse(null);

@@ -218,4 +218,12 @@ class SnapshotChecksTest {
         Expect.span(d, 1, 1, 2, 4);
         assertTrue(result.runConfiguration().isEmpty());
     }
+
+    @Test
+    void deprecatedStepNameIsAWarningBecauseTheServerIgnoresIt() {
+        CheckResult result = checker.check("steps:\n  evaluate:\n    name: eval\n", spec);
+
+        Expect.span(Expect.one(result, Severity.WARNING, "steps.evaluate.name"), 3, 5, 3, 9);
+        assertFalse(result.hasErrors());
+    }
 }
