@@ -3,11 +3,13 @@ package dev.snapdeck.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.runconfig.CheckResult;
 import dev.snapdeck.runconfig.Diagnostic;
+import dev.snapdeck.runconfig.Limits;
 import dev.snapdeck.runconfig.RunConfigChecker;
 import dev.snapdeck.runconfig.SnapshotSpec;
 
@@ -81,7 +83,12 @@ public final class ConfigCommand implements Callable<Integer> {
             byte[] yaml;
             try {
                 snapshotSpec = readSnapshot(snapshot);
-                yaml = Files.readAllBytes(file);
+                yaml = readLimited(file);
+            } catch (NoSuchFileException e) {
+                LOG.debug("Missing input", e);
+                err.println("error: " + e.getFile() + ": no such file");
+                err.flush();
+                return 1;
             } catch (IOException | IllegalArgumentException e) {
                 LOG.debug("Cannot read input", e);
                 err.println("error: " + e.getMessage());
@@ -99,6 +106,16 @@ public final class ConfigCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             return result.hasErrors() ? 1 : 0;
+        }
+
+        /** Reads the file unless it is clearly past the size limit (4 bytes per character). */
+        private static byte[] readLimited(Path path) throws IOException {
+            long limit = 4L * Limits.DEFAULT.maxChars();
+            if (Files.size(path) > limit) {
+                throw new IOException(path + ": the file is too large (" + Files.size(path)
+                        + " bytes; the limit is " + Limits.DEFAULT.maxChars() + " characters)");
+            }
+            return Files.readAllBytes(path);
         }
 
         private static SnapshotSpec readSnapshot(Path path) throws IOException {

@@ -123,4 +123,16 @@ class ConfigCommandTest {
         assertTrue(out.toString().contains("--print-json"), out.toString());
         assertTrue(out.toString().contains("Exit codes:"), out.toString());
     }
+
+    @Test
+    void missingFileIsNamedAndExitsOne() {
+        Path missing = dir.resolve("nowhere.yaml");
+
+        int code = run("config", "validate", missing.toString(), "--snapshot",
+                snapshot.toString());
+
+        assertEquals(1, code);
+        assertEquals("error: " + missing + ": no such file" + System.lineSeparator(),
+                err.toString());
+    }
 }

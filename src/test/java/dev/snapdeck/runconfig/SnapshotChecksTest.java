@@ -226,4 +226,34 @@ class SnapshotChecksTest {
         Expect.span(Expect.one(result, Severity.WARNING, "steps.evaluate.name"), 3, 5, 3, 9);
         assertFalse(result.hasErrors());
     }
+
+    @Test
+    void missingRequiredStepIsReportedOnTheEnclosingKey() {
+        SnapshotSpec emptyTemplate = SnapshotSpec.of(Specs.json("{}"),
+                Specs.small().configSchema());
+
+        CheckResult result = checker.check("steps:\n  trainer:\n    parameters: {epochs: 3}\n"
+                + "  evaluator:\n    parameters: {}\n", emptyTemplate);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "steps.load_data");
+        Expect.span(d, 1, 1, 1, 6);
+        assertEquals("`load_data` is required here but missing.", d.message());
+        Expect.count(result, 1);
+    }
+
+    @Test
+    void problemInTheSnapshotsOwnValueIsPlacedOnTheDeepestKeyTheUserWrote() {
+        SnapshotSpec badTemplate = SnapshotSpec.of(Specs.json("{\"steps\":{\"trainer\":"
+                + "{\"parameters\":{\"epochs\":0}},\"load_data\":{\"parameters\":{}},"
+                + "\"evaluator\":{\"parameters\":{}}}}"), Specs.small().configSchema());
+
+        CheckResult result = checker.check("steps:\n  trainer:\n    parameters:\n"
+                + "      learning_rate: 0.5\n", badTemplate);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.epochs");
+        Expect.span(d, 3, 5, 3, 15);
+        assertTrue(d.message().endsWith("This value comes from the snapshot's configuration, not "
+                + "from this file."), d.message());
+        Expect.count(result, 1);
+    }
 }
