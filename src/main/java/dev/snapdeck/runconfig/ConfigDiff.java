@@ -39,9 +39,9 @@ public final class ConfigDiff {
     }
 
     /**
-     * The smallest override that, deep-merged onto {@code template}, gives {@code edited} — except
-     * for removals: an override cannot remove anything (a null keeps the snapshot's value on a
-     * ZenML server), so removed paths are left out. Use {@link #between} to see them.
+     * The smallest override that, deep-merged onto {@code template}, gives {@code edited} —
+     * except for removals: an override cannot remove anything (a null keeps the snapshot's
+     * value on a ZenML server), so removed paths are left out. Use {@link #between} to see them.
      */
     public static ObjectNode minimalOverride(JsonNode template, JsonNode edited) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();

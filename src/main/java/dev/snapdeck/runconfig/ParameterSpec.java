@@ -27,9 +27,11 @@ public record ParameterSpec(String name, List<String> types, List<JsonNode> enum
         }
         if (minimum.isPresent() || maximum.isPresent()) {
             out.append(", ");
-            minimum.ifPresent(min -> out.append(number(min)).append(exclusiveMinimum ? " < " : " ≤ "));
+            minimum.ifPresent(min -> out.append(number(min))
+                    .append(exclusiveMinimum ? " < " : " ≤ "));
             out.append('x');
-            maximum.ifPresent(max -> out.append(exclusiveMaximum ? " < " : " ≤ ").append(number(max)));
+            maximum.ifPresent(max -> out.append(exclusiveMaximum ? " < " : " ≤ ")
+                    .append(number(max)));
         }
         return out.toString();
     }

@@ -359,9 +359,9 @@ public final class PositionedYamlReader {
             return "A tab is not allowed here: YAML indents with spaces only. Replace the tab "
                     + "with spaces.";
         }
-        String context = e.getContext() == null ? "" : " (" + e.getContext()
-                + (e.getContextMark() == null ? "" : " on line " + (e.getContextMark().getLine() + 1))
-                + ")";
+        Mark mark = e.getContextMark();
+        String where = mark == null ? "" : " on line " + (mark.getLine() + 1);
+        String context = e.getContext() == null ? "" : " (" + e.getContext() + where + ")";
         return "This is not valid YAML: " + problem + context + ".";
     }
 

@@ -1,5 +1,6 @@
 package dev.snapdeck.runconfig;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Snapdeck's one rule for what a plain (unquoted) YAML scalar means: <b>YAML 1.1, exactly as
- * PyYAML's safe loader reads it</b> — the reader ZenML's own CLI uses, so a file means the same to
- * {@code zenml pipeline snapshot run --config} and to Snapdeck.
+ * Snapdeck's one rule for what a plain (unquoted) YAML scalar means: <b>YAML 1.1, exactly
+ * as PyYAML's safe loader reads it</b> — the reader ZenML's own CLI uses, so a file means the
+ * same to {@code zenml pipeline snapshot run --config} and to Snapdeck.
  *
  * <ul>
  *   <li>{@code yes no on off true false} (in lower, Capitalised or UPPER case) are booleans;
@@ -41,7 +42,8 @@ public final class ScalarRule {
     private static final Pattern OCT_11 = Pattern.compile("[-+]?0[0-7_]+");
     private static final Pattern DEC_11 = Pattern.compile("[-+]?(?:0|[1-9][0-9_]*)");
     private static final Pattern HEX_11 = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
-    private static final Pattern SEXA_INT_11 = Pattern.compile("[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+    private static final Pattern SEXA_INT_11 =
+            Pattern.compile("[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
     private static final Pattern FLOAT_11 = Pattern.compile(
             "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?");
     private static final Pattern SEXA_FLOAT_11 =
@@ -262,16 +264,16 @@ public final class ScalarRule {
         return Optional.empty();
     }
 
-    private static java.math.BigDecimal sexagesimal(String plain) {
+    private static BigDecimal sexagesimal(String plain) {
         boolean negative = plain.startsWith("-");
         String unsigned = plain.replace("_", "");
         unsigned = unsigned.startsWith("-") || unsigned.startsWith("+")
                 ? unsigned.substring(1) : unsigned;
         String[] parts = unsigned.split(":");
-        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
         for (String part : parts) {
-            total = total.multiply(java.math.BigDecimal.valueOf(60))
-                    .add(new java.math.BigDecimal(part.endsWith(".") ? part + "0" : part));
+            total = total.multiply(BigDecimal.valueOf(60))
+                    .add(new BigDecimal(part.endsWith(".") ? part + "0" : part));
         }
         return negative ? total.negate() : total;
     }

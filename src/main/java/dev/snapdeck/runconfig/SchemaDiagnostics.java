@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 
@@ -27,7 +30,7 @@ final class SchemaDiagnostics {
             String fallback) {
 
         Problem withType(JsonNode otherType) {
-            var types = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            var types = JsonNodeFactory.instance.arrayNode();
             (schema.isArray() ? schema : types.arrayNode().add(schema)).forEach(types::add);
             (otherType.isArray() ? otherType : types.arrayNode().add(otherType))
                     .forEach(t -> {
@@ -60,13 +63,13 @@ final class SchemaDiagnostics {
         return keyword.equals("additionalProperties") || keyword.equals("unevaluatedProperties");
     }
 
-    private static java.util.Optional<Problem> toProblem(ValidationMessage message) {
+    private static Optional<Problem> toProblem(ValidationMessage message) {
         String keyword = message.getType();
         List<String> path = segments(message.getInstanceLocation());
         if (message.getProperty() != null && (keyword.equals("required") || hidden(keyword))) {
             path.add(message.getProperty());
         }
-        return java.util.Optional.of(new Problem(path, keyword, message.getSchemaNode(),
+        return Optional.of(new Problem(path, keyword, message.getSchemaNode(),
                 message.getInstanceNode(), message.getMessage()));
     }
 
@@ -129,8 +132,7 @@ final class SchemaDiagnostics {
 
     private static String message(Problem problem) {
         String name = name(problem.path());
-        JsonNode schema = problem.schema() == null ? com.fasterxml.jackson.databind.node
-                .MissingNode.getInstance() : problem.schema();
+        JsonNode schema = problem.schema() == null ? MissingNode.getInstance() : problem.schema();
         String actual = ScalarRule.describe(problem.value());
         switch (problem.keyword()) {
             case "type":

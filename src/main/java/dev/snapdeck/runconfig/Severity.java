@@ -1,5 +1,7 @@
 package dev.snapdeck.runconfig;
 
+import java.util.Locale;
+
 /** How bad a {@link Diagnostic} is: an error blocks a run, a warning does not. */
 public enum Severity {
     ERROR,
@@ -7,6 +9,6 @@ public enum Severity {
 
     /** The lower-case word used in CLI output ({@code error}, {@code warning}). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -268,7 +268,8 @@ public final class SnapshotSpec {
         try {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("config_schema cannot be used: " + e.getMessage(), e);
+            throw new IllegalArgumentException("config_schema cannot be used: " + e.getMessage(),
+                    e);
         }
     }
 }

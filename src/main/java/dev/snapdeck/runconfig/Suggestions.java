@@ -2,6 +2,7 @@ package dev.snapdeck.runconfig;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Locale;
 
 /** "Did you mean" for misspelt names. */
 final class Suggestions {
@@ -14,8 +15,8 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT),
-                    candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(typed.toLowerCase(Locale.ROOT),
+                    candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

@@ -1,5 +1,6 @@
 package dev.snapdeck.runconfig;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,8 @@ final class YamlWriter {
         }
         if (value.isFloatingPointNumber()) {
             String number = value.asText();
-            return number.matches(".*[eE][0-9].*") ? number.replaceFirst("([eE])", "$1+") : number;
+            boolean unsignedExponent = number.matches(".*[eE][0-9].*");
+            return unsignedExponent ? number.replaceFirst("([eE])", "$1+") : number;
         }
         return value.asText();
     }
@@ -107,7 +109,7 @@ final class YamlWriter {
     }
 
     private static List<String> append(List<String> path, String name) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(path);
+        List<String> out = new ArrayList<>(path);
         out.add(name);
         return out;
     }
