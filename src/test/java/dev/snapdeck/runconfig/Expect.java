@@ -26,6 +26,11 @@ final class Expect {
         assertEquals(new Span(startLine, startColumn, endLine, endColumn), d.span(), d.message());
     }
 
+    /** The JSON that would be sent equals {@code json}. */
+    static void sends(CheckResult result, String json) {
+        assertEquals(Specs.json(json), result.runConfiguration().orElseThrow(), dump(result));
+    }
+
     static void count(CheckResult result, int expected) {
         assertEquals(expected, result.diagnostics().size(), dump(result));
     }

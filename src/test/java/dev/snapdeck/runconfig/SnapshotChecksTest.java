@@ -84,6 +84,8 @@ class SnapshotChecksTest {
         assertTrue(d.message().contains("one of logreg, random_forest, knn"), d.message());
         assertEquals("random_forest", d.quickFix().orElseThrow().replacement());
         Expect.count(result, 1);
+        Expect.sends(result, "{\"steps\":{\"train_model\":{\"parameters\":"
+                + "{\"model_type\":\"random_forrest\"}}}}");
     }
 
     @Test
@@ -103,6 +105,8 @@ class SnapshotChecksTest {
         assertTrue(high.message().startsWith("`test_fraction` must be at most 0.9"),
                 high.message());
         Expect.count(result, 2);
+        Expect.sends(result, "{\"steps\":{\"train_model\":{\"parameters\":"
+                + "{\"learning_rate\":0}},\"load_data\":{\"parameters\":{\"test_fraction\":0.95}}}}");
     }
 
     @Test
@@ -114,6 +118,7 @@ class SnapshotChecksTest {
         assertEquals("`enable_cache` must be true or false, but it is the text \"sometimes\".",
                 d.message());
         Expect.count(result, 1);
+        Expect.sends(result, "{\"enable_cache\":\"sometimes\"}");
     }
 
     @Test
@@ -126,6 +131,8 @@ class SnapshotChecksTest {
         Expect.span(d, 5, 17, 5, 22);
         assertTrue(d.message().contains("must match"), d.message());
         Expect.count(result, 1);
+        Expect.sends(result, "{\"steps\":{\"train_model\":{\"settings\":{\"resources\":"
+                + "{\"memory\":\"16 GB\"}}}}}");
     }
 
     @Test
@@ -136,6 +143,7 @@ class SnapshotChecksTest {
         Expect.span(d, 3, 5, 3, 14);
         assertEquals("gpu_count", d.quickFix().orElseThrow().replacement());
         Expect.count(result, 1);
+        Expect.sends(result, "{\"settings\":{\"resources\":{\"gpu_cuont\":1}}}");
     }
 
     @Test
@@ -147,6 +155,8 @@ class SnapshotChecksTest {
                 "settings.orchestrator.kubernetes.privileged_mode");
         Expect.span(d, 3, 5, 3, 20);
         assertFalse(result.hasErrors());
+        Expect.sends(result, "{\"settings\":{\"orchestrator.kubernetes\":"
+                + "{\"privileged_mode\":true}}}");
     }
 
     @Test
@@ -157,6 +167,8 @@ class SnapshotChecksTest {
         Diagnostic d = Expect.one(result, Severity.WARNING, "settings.experiment_tracker.mlflow");
         Expect.span(d, 2, 3, 2, 28);
         Expect.count(result, 1);
+        Expect.sends(result, "{\"settings\":{\"experiment_tracker.mlflow\":"
+                + "{\"nested\":true}}}");
     }
 
     @Test
@@ -176,6 +188,10 @@ class SnapshotChecksTest {
                 12, 7, 12, 13);
         Expect.span(Expect.one(result, Severity.ERROR, "steps.train_model.runtime"), 13, 5, 13, 12);
         Expect.count(result, 6);
+        Expect.sends(result, "{\"schedule\":{\"cron_expression\":\"0 * * * *\"},"
+                + "\"build\":\"abc\",\"parameters\":{\"x\":1},\"settings\":{\"docker\":"
+                + "{\"parent_image\":\"python\"}},\"steps\":{\"train_model\":{\"settings\":"
+                + "{\"docker\":{}},\"runtime\":\"inline\"}}}");
     }
 
     @Test
@@ -194,6 +210,7 @@ class SnapshotChecksTest {
         Diagnostic d = Expect.one(result, Severity.ERROR, "steps.evaluate.parameters");
         Expect.span(d, 3, 17, 3, 21);
         Expect.count(result, 1);
+        Expect.sends(result, "{\"steps\":{\"evaluate\":{\"parameters\":null}}}");
     }
 
     @Test
@@ -206,6 +223,8 @@ class SnapshotChecksTest {
                 "steps.train_model.parameters.model_type");
         Expect.span(d, 8, 19, 8, 21);
         Expect.count(result, 1);
+        Expect.sends(result, "{\"steps\":{\"load_data\":{\"parameters\":{\"seed\":7}},"
+                + "\"train_model\":{\"parameters\":{\"epochs\":7,\"model_type\":7}}}}");
         assertEquals(7, result.runConfiguration().get()
                 .at("/steps/train_model/parameters/epochs").asInt());
     }
@@ -225,6 +244,7 @@ class SnapshotChecksTest {
 
         Expect.span(Expect.one(result, Severity.WARNING, "steps.evaluate.name"), 3, 5, 3, 9);
         assertFalse(result.hasErrors());
+        Expect.sends(result, "{\"steps\":{\"evaluate\":{\"name\":\"eval\"}}}");
     }
 
     @Test
@@ -239,6 +259,8 @@ class SnapshotChecksTest {
         Expect.span(d, 1, 1, 1, 6);
         assertEquals("`load_data` is required here but missing.", d.message());
         Expect.count(result, 1);
+        Expect.sends(result, "{\"steps\":{\"trainer\":{\"parameters\":{\"epochs\":3}},"
+                + "\"evaluator\":{\"parameters\":{}}}}");
     }
 
     @Test
@@ -255,5 +277,19 @@ class SnapshotChecksTest {
         assertTrue(d.message().endsWith("This value comes from the snapshot's configuration, not "
                 + "from this file."), d.message());
         Expect.count(result, 1);
+    }
+
+    @Test
+    void dynamicSnapshotAcceptsTopLevelParameters() {
+        ObjectNode schema = Specs.small().configSchema().deepCopy();
+        ((ObjectNode) schema.get("properties")).set("parameters",
+                Specs.json("{\"type\":\"object\",\"properties\":{\"dataset\":{}}}"));
+        SnapshotSpec dynamic = SnapshotSpec.of(Specs.small().configTemplate(), schema);
+
+        CheckResult result = checker.check("parameters:\n  dataset: iris.csv\n", dynamic);
+
+        assertTrue(dynamic.dynamic());
+        Expect.count(result, 0);
+        Expect.sends(result, "{\"parameters\":{\"dataset\":\"iris.csv\"}}");
     }
 }

@@ -42,11 +42,21 @@ class YamlPitfallsTest {
     }
 
     @ParameterizedTest(name = "{0} is not ambiguous")
-    @CsvSource({"y", "n", "true", "10", "0.5", "1.0e+3", "'\"NO\"'", "hello", "s3://bucket/x"})
-    void plainOrQuotedScalarsThatReadTheSameEverywhereDoNotWarn(String typed) {
+    @CsvSource(delimiter = '|', value = {
+        "y              | '\"y\"'",
+        "n              | '\"n\"'",
+        "true           | true",
+        "10             | 10",
+        "0.5            | 0.5",
+        "1.0e+3         | 1000.0",
+        "'\"NO\"'       | '\"NO\"'",
+        "hello          | '\"hello\"'",
+        "s3://bucket/x  | '\"s3://bucket/x\"'"})
+    void plainOrQuotedScalarsThatReadTheSameEverywhereDoNotWarn(String typed, String json) {
         CheckResult result = checker.check("extra:\n  value: " + typed + "\n", spec);
 
         Expect.count(result, 0);
+        assertEquals(Specs.json(json), result.runConfiguration().orElseThrow().at("/extra/value"));
     }
 
     @Test
@@ -71,6 +81,7 @@ class YamlPitfallsTest {
         CheckResult result = checker.check("extra:\n  value: .inf\n", spec);
 
         Expect.span(Expect.one(result, Severity.ERROR, "extra.value"), 2, 10, 2, 14);
+        Expect.sends(result, "{\"extra\":{\"value\":\".inf\"}}");
     }
 
     @Test
@@ -91,6 +102,7 @@ class YamlPitfallsTest {
         Expect.span(d, 2, 10, 2, 11);
         assertEquals(" ", d.quickFix().orElseThrow().replacement());
         Expect.count(result, 1);
+        assertTrue(result.runConfiguration().isEmpty());
     }
 
     @Test
