@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class ConfigDiffTest {
 
-    private final JsonNode template = Specs.json("{\"run_name\":\"r\",\"enable_cache\":true,"
-            + "\"steps\":{\"t\":{\"parameters\":{\"epochs\":10,\"lr\":0.01}}},\"tags\":[\"a\"]}");
+    private final JsonNode template = Specs.json("{'run_name':'r','enable_cache':true,"
+            + "'steps':{'t':{'parameters':{'epochs':10,'lr':0.01}}},'tags':['a']}");
 
     @Test
     void listsChangedAddedAndRemovedPaths() {
-        JsonNode edited = Specs.json("{\"run_name\":\"r\",\"steps\":{\"t\":{\"parameters\":"
-                + "{\"epochs\":25,\"lr\":0.01,\"seed\":1}}},\"tags\":[\"a\",\"b\"]}");
+        JsonNode edited = Specs.json("{'run_name':'r','steps':{'t':{'parameters':"
+                + "{'epochs':25,'lr':0.01,'seed':1}}},'tags':['a','b']}");
 
         List<ConfigDiff.Change> changes = ConfigDiff.between(template, edited);
 
@@ -28,26 +28,26 @@ class ConfigDiffTest {
                 new ConfigDiff.Change(ConfigDiff.Kind.ADDED, "steps.t.parameters.seed",
                         MissingNode.getInstance(), Specs.json("1")),
                 new ConfigDiff.Change(ConfigDiff.Kind.CHANGED, "tags",
-                        Specs.json("[\"a\"]"), Specs.json("[\"a\",\"b\"]"))), changes);
+                        Specs.json("['a']"), Specs.json("['a','b']"))), changes);
     }
 
     @Test
     void numbersCompareByValue() {
-        JsonNode edited = Specs.json("{\"run_name\":\"r\",\"enable_cache\":true,"
-                + "\"steps\":{\"t\":{\"parameters\":{\"epochs\":10.0,\"lr\":0.010}}},\"tags\":[\"a\"]}");
+        JsonNode edited = Specs.json("{'run_name':'r','enable_cache':true,"
+                + "'steps':{'t':{'parameters':{'epochs':10.0,'lr':0.010}}},'tags':['a']}");
 
         assertEquals(List.of(), ConfigDiff.between(template, edited));
     }
 
     @Test
     void minimalOverrideHoldsOnlyWhatDiffersAndMergesBackToTheEdit() {
-        JsonNode edited = Specs.json("{\"run_name\":\"r\",\"enable_cache\":false,"
-                + "\"steps\":{\"t\":{\"parameters\":{\"epochs\":25,\"lr\":0.01}}},\"tags\":[\"a\"]}");
+        JsonNode edited = Specs.json("{'run_name':'r','enable_cache':false,"
+                + "'steps':{'t':{'parameters':{'epochs':25,'lr':0.01}}},'tags':['a']}");
 
         JsonNode override = ConfigDiff.minimalOverride(template, edited);
 
-        assertEquals(Specs.json("{\"enable_cache\":false,\"steps\":{\"t\":{\"parameters\":"
-                + "{\"epochs\":25}}}}"), override);
+        assertEquals(Specs.json("{'enable_cache':false,'steps':{'t':{'parameters':"
+                + "{'epochs':25}}}}"), override);
         assertEquals(edited, DeepMerge.merge(template, override));
     }
 }

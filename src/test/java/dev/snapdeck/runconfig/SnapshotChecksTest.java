@@ -106,7 +106,8 @@ class SnapshotChecksTest {
                 high.message());
         Expect.count(result, 2);
         Expect.sends(result, "{\"steps\":{\"train_model\":{\"parameters\":"
-                + "{\"learning_rate\":0}},\"load_data\":{\"parameters\":{\"test_fraction\":0.95}}}}");
+                + "{\"learning_rate\":0}},\"load_data\":{\"parameters\":"
+                + "{\"test_fraction\":0.95}}}}");
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Snapshot specs for tests: the hydrated ZenML fixture and the small snapshot. */
 final class Specs {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Accepts 'single quotes' too, so JSON in tests reads without escapes. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
     private Specs() {
     }

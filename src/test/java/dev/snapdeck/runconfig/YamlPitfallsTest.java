@@ -159,6 +159,15 @@ class YamlPitfallsTest {
     }
 
     @Test
+    void aliasInsideItsOwnAnchorIsRefusedInsteadOfLoopingForever() {
+        CheckResult result = checker.check("extra:\n  a: &a [1, *a]\n", spec);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "extra.a.1");
+        Expect.span(d, 2, 15, 2, 17);
+        assertTrue(result.runConfiguration().isEmpty());
+    }
+
+    @Test
     void mergeKeyIsRefusedRatherThanSentAsAKey() {
         CheckResult result = checker.check("extra:\n  base: &b {x: 1}\n  more:\n    <<: *b\n",
                 spec);
@@ -169,7 +178,8 @@ class YamlPitfallsTest {
 
     @Test
     void billionLaughsStopsAtTheAliasExpansionLimit() {
-        StringBuilder text = new StringBuilder("extra:\n  l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        StringBuilder text = new StringBuilder("extra:\n");
+        text.append("  l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 10; i++) {
             text.append("  l").append(i).append(": &l").append(i).append(" [");
             for (int j = 0; j < 10; j++) {
