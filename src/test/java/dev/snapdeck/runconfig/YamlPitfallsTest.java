@@ -163,7 +163,7 @@ class YamlPitfallsTest {
         CheckResult result = checker.check("extra:\n  a: &a [1, *a]\n", spec);
 
         Diagnostic d = Expect.one(result, Severity.ERROR, "extra.a.1");
-        Expect.span(d, 2, 15, 2, 17);
+        Expect.span(d, 2, 13, 2, 15);
         assertTrue(result.runConfiguration().isEmpty());
     }
 
