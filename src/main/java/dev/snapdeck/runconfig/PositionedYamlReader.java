@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +35,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * anchors, tags and the {@link Limits} are all seen and reported at their place.
  *
  * <p>Plain scalars are read with {@link ScalarRule}. Aliases expand to a copy of their anchor
- * (within {@link Limits#maxAliasValues()}); the anchor's name is never a value. A leading
+ * (within {@link Limits#maxAliasValues()}); the anchor's name is never a value. YAML 1.1 merge
+ * keys ({@code <<: *base}) merge as PyYAML merges them. A leading
  * byte-order mark is dropped, Windows and old Mac line ends count as one line end. Pure and
  * thread-safe; never throws for bad input — every problem comes back as a {@link Diagnostic}.
  */
@@ -155,7 +158,7 @@ public final class PositionedYamlReader {
         if (frame.lastEnd != null && endsAfter(end, frame.lastEnd) && frame.flowEnd(end)) {
             span = new Span(span.startLine(), span.startColumn(), end.endLine(), end.endColumn());
         }
-        YamlNode node = frame.mapping ? new YamlNode.Mapping(span, List.copyOf(frame.entries))
+        YamlNode node = frame.mapping ? new YamlNode.Mapping(span, frame.finalEntries())
                 : new YamlNode.Sequence(span, List.copyOf(frame.items));
         attach(node, frame.weight, frame.height + 1, frame.anchor);
     }
@@ -258,6 +261,8 @@ public final class PositionedYamlReader {
             root = node;
         } else if (frame.mapping && frame.pendingKey == null) {
             acceptKey(frame, node);
+        } else if (frame.mapping && frame.mergeKeyPending) {
+            merge(frame, node, weight, height);
         } else {
             frame.add(node, weight, height);
         }
@@ -273,10 +278,9 @@ public final class PositionedYamlReader {
         String name = scalar.value().isTextual() ? scalar.value().asText()
                 : scalar.value().toString();
         if (scalar.plain() && name.equals("<<")) {
-            // TODO: YAML 1.1 merge keys (`<<: *base`) are refused rather than merged: PyYAML merges
-            // them, but positions of merged keys need the locator to follow them; not done yet.
-            fail(scalar.span(), frame.path, "Merge keys (`<<`) are not supported; write the keys "
-                    + "out, or use an alias (`*name`) as a whole value.");
+            frame.pendingKey = scalar;
+            frame.pendingName = name;
+            frame.mergeKeyPending = true;
             return;
         }
         YamlNode.Entry first = frame.firstByName.get(name);
@@ -289,6 +293,38 @@ public final class PositionedYamlReader {
         frame.pendingKey = scalar;
         frame.pendingName = name;
         frame.weight += 1;
+    }
+
+    /**
+     * A YAML 1.1 merge key ({@code <<: *base} or {@code <<: [*a, *b]}), as PyYAML reads it: the
+     * merged mappings' keys come first, earlier sources win over later ones, and keys written
+     * in the mapping itself win over all. Merged keys and values are placed at the alias.
+     */
+    private void merge(Frame frame, YamlNode node, long weight, int height) {
+        List<YamlNode> sources = node instanceof YamlNode.Sequence sequence ? sequence.items()
+                : List.of(node);
+        for (YamlNode source : sources) {
+            YamlNode.Alias alias = source instanceof YamlNode.Alias a ? a : null;
+            YamlNode target = alias != null ? alias.target() : source;
+            if (!(target instanceof YamlNode.Mapping mapping)) {
+                fail(source.span(), join(frame.path, "<<"), "`<<` merges mappings only: give "
+                        + "it an alias to a mapping (`<<: *base`) or a list of them.");
+                return;
+            }
+            for (YamlNode.Entry entry : mapping.entries()) {
+                frame.merged.add(alias == null ? entry : new YamlNode.Entry(
+                        new YamlNode.Scalar(alias.span(), entry.key().text(),
+                                entry.key().plain(), entry.key().value()),
+                        entry.name(), new YamlNode.Alias(alias.span(), alias.name(),
+                                entry.value())));
+            }
+        }
+        frame.pendingKey = null;
+        frame.pendingName = null;
+        frame.mergeKeyPending = false;
+        frame.weight += weight;
+        frame.height = Math.max(frame.height, height);
+        frame.lastEnd = node.span();
     }
 
     private JsonNode toJson(YamlNode node) {
@@ -377,6 +413,8 @@ public final class PositionedYamlReader {
         final List<YamlNode.Entry> entries = new ArrayList<>();
         final Map<String, YamlNode.Entry> firstByName = new HashMap<>();
         final List<YamlNode> items = new ArrayList<>();
+        final List<YamlNode.Entry> merged = new ArrayList<>();
+        boolean mergeKeyPending;
         YamlNode.Scalar pendingKey;
         String pendingName;
         Span lastEnd;
@@ -403,6 +441,22 @@ public final class PositionedYamlReader {
             weight += childWeight;
             height = Math.max(height, childHeight);
             lastEnd = node.span();
+        }
+
+        /** Merged entries not overridden (first source wins), then the written ones. */
+        List<YamlNode.Entry> finalEntries() {
+            if (merged.isEmpty()) {
+                return List.copyOf(entries);
+            }
+            Set<String> taken = new HashSet<>(firstByName.keySet());
+            List<YamlNode.Entry> out = new ArrayList<>();
+            for (YamlNode.Entry entry : merged) {
+                if (taken.add(entry.name())) {
+                    out.add(entry);
+                }
+            }
+            out.addAll(entries);
+            return List.copyOf(out);
         }
 
         boolean flowEnd(Span end) {

@@ -168,11 +168,52 @@ class YamlPitfallsTest {
     }
 
     @Test
-    void mergeKeyIsRefusedRatherThanSentAsAKey() {
-        CheckResult result = checker.check("extra:\n  base: &b {x: 1}\n  more:\n    <<: *b\n",
-                spec);
+    void mergeKeyMergesTheAnchoredMappingAndWrittenKeysWin() {
+        String text = """
+                extra:
+                  defaults: &base
+                    epochs: 20
+                    model_type: knn
+                steps:
+                  train_model:
+                    parameters:
+                      <<: *base
+                      epochs: 5
+                """;
 
-        Expect.span(Expect.one(result, Severity.ERROR, "extra.more"), 4, 5, 4, 7);
+        CheckResult result = checker.check(text, spec);
+
+        Expect.count(result, 0);
+        Expect.sends(result, "{'extra':{'defaults':{'epochs':20,'model_type':'knn'}},"
+                + "'steps':{'train_model':{'parameters':{'model_type':'knn','epochs':5}}}}");
+    }
+
+    @Test
+    void problemInAMergedValueIsReportedAtTheMergeAlias() {
+        String text = """
+                extra:
+                  base: &b {epochs: ten}
+                steps:
+                  train_model:
+                    parameters:
+                      <<: [*b]
+                """;
+
+        CheckResult result = checker.check(text, spec);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "steps.train_model.parameters.epochs");
+        Expect.span(d, 6, 12, 6, 14);
+        Expect.count(result, 1);
+        Expect.sends(result, "{'extra':{'base':{'epochs':'ten'}},'steps':{'train_model':"
+                + "{'parameters':{'epochs':'ten'}}}}");
+    }
+
+    @Test
+    void mergeKeyWithSomethingOtherThanAMappingIsRefused() {
+        CheckResult result = checker.check("extra:\n  more:\n    <<: 5\n", spec);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "extra.more.<<");
+        Expect.span(d, 3, 9, 3, 10);
         assertTrue(result.runConfiguration().isEmpty());
     }
 
