@@ -74,8 +74,35 @@ public final class RunConfigChecker {
         return check(new String(yamlBytes, StandardCharsets.UTF_8), spec);
     }
 
+    /**
+     * A value such as {@code NO} in a text parameter gets the ambiguity warning and a type error
+     * on the same span; the error then offers the warning's fix too, so acting on the error
+     * (which blocks the run) needs no hunting for the warning.
+     */
+    private static void offerQuotingOnTypeErrors(List<Diagnostic> diagnostics) {
+        for (int i = 0; i < diagnostics.size(); i++) {
+            Diagnostic error = diagnostics.get(i);
+            if (error.severity() != Severity.ERROR || error.quickFix().isPresent()) {
+                continue;
+            }
+            for (Diagnostic warning : diagnostics) {
+                if (warning.severity() == Severity.WARNING && warning.quickFix().isPresent()
+                        && warning.span().equals(error.span())
+                        && warning.path().equals(error.path())) {
+                    QuickFix fix = warning.quickFix().get();
+                    diagnostics.set(i, new Diagnostic(error.severity(), error.startLine(),
+                            error.startColumn(), error.endLine(), error.endColumn(), error.path(),
+                            error.message() + " To send the text, write " + fix.replacement()
+                            + ".", Optional.of(fix)));
+                    break;
+                }
+            }
+        }
+    }
+
     private static CheckResult finish(List<Diagnostic> diagnostics, Optional<ObjectNode> json,
             ObjectNode effective) {
+        offerQuotingOnTypeErrors(diagnostics);
         diagnostics.sort(TEXT_ORDER);
         LOG.debug("Run configuration checked: {} diagnostics", diagnostics.size());
         return new CheckResult(diagnostics, json, effective);

@@ -72,7 +72,9 @@ class IssueCasesTest {
 
         Diagnostic type = Expect.one(result, Severity.ERROR, "steps.load_data.parameters.country");
         Expect.span(type, 4, 16, 4, 18);
-        assertEquals("`country` must be text, but it is the boolean false.", type.message());
+        assertEquals("`country` must be text, but it is the boolean false. To send the text, "
+                + "write \"NO\".", type.message());
+        assertEquals("\"NO\"", type.quickFix().orElseThrow().replacement());
         Expect.span(Expect.one(result, Severity.ERROR, "steps.load_data.parameters.file_mode"),
                 5, 18, 5, 22);
         Expect.count(result, 4);
