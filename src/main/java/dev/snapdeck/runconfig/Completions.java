@@ -2,8 +2,10 @@ package dev.snapdeck.runconfig;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,12 +52,16 @@ public final class Completions {
             path.add(unquote(body.substring(0, colon).trim()));
             return values(spec, path, body.substring(colon + 1).trim());
         }
-        return keys(spec, parent, body.trim());
+        return keys(spec, parent, body.trim(), siblingKeys(lines, line - 1, indent));
     }
 
-    private static List<Completion> keys(SnapshotSpec spec, List<String> path, String typed) {
+    private static List<Completion> keys(SnapshotSpec spec, List<String> path, String typed,
+            Set<String> written) {
         List<Completion> out = new ArrayList<>();
         for (KeyInfo info : spec.keysAt(path)) {
+            if (written.contains(info.name())) {
+                continue;
+            }
             if (info.name().toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT))) {
                 out.add(new Completion(info.name(), YamlWriter.key(info.name()) + ": ",
                         info.type(), info.description(), true));
@@ -85,6 +91,28 @@ public final class Completions {
             return Collections.singletonList(new Completion(type, "", type, description, false));
         }
         return out;
+    }
+
+    /** Keys already written in the same block (same indentation), other than on this line. */
+    private static Set<String> siblingKeys(String[] lines, int lineIndex, int indent) {
+        Set<String> keys = new HashSet<>();
+        for (int step : new int[] {-1, 1}) {
+            for (int i = lineIndex + step; i >= 0 && i < lines.length; i += step) {
+                String body = lines[i].stripLeading();
+                int lineIndent = lines[i].length() - body.length();
+                if (body.isEmpty() || body.startsWith("#") || lineIndent > indent) {
+                    continue;
+                }
+                if (lineIndent < indent) {
+                    break;
+                }
+                int colon = body.indexOf(':');
+                if (colon > 0) {
+                    keys.add(unquote(body.substring(0, colon).trim()));
+                }
+            }
+        }
+        return keys;
     }
 
     /** The keys of the enclosing mappings, found by walking up to lines indented less. */

@@ -59,4 +59,15 @@ class CompletionsTest {
         assertEquals(List.of(new Completions.Completion("integer", "", "integer", "", false)),
                 found);
     }
+
+    @Test
+    void keysAlreadyWrittenInTheSameMappingAreNotProposedAgain() {
+        String text = "steps:\n  train_model:\n    parameters:\n      epochs: 3\n      \n"
+                + "      learning_rate: 0.1\n  evaluate: {}\n";
+
+        List<Completions.Completion> found = Completions.at(text, 5, 7, spec);
+
+        assertEquals(List.of("model_type", "class_weights"),
+                found.stream().map(Completions.Completion::label).toList());
+    }
 }
