@@ -198,9 +198,7 @@ public final class PositionedYamlReader {
             return new YamlNode.Scalar(span, text, false, JSON.textNode(text));
         }
         JsonNode value = ScalarRule.resolve(text);
-        Optional<String> ambiguity = value.isTextual() && !text.isEmpty()
-                && Character.isLetter(text.charAt(0)) && ScalarRule.resolveYaml12(text).isTextual()
-                ? Optional.empty() : ScalarRule.ambiguity(text);
+        Optional<String> ambiguity = ScalarRule.ambiguity(text);
         if (ambiguity.isEmpty() && !ScalarRule.isNonFinite(text)) {
             return new YamlNode.Scalar(span, text, true, value);
         }
