@@ -161,8 +161,14 @@ final class SchemaDiagnostics {
             case "required":
                 return name + " is required here but missing.";
             default:
-                return name + ": " + problem.fallback();
+                return name + ": " + withoutLocation(problem.fallback()) + ".";
         }
+    }
+
+    /** The validator's words without its leading {@code $.a.b: } location. */
+    private static String withoutLocation(String message) {
+        int colon = message.indexOf(": ");
+        return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static QuickFix enumFix(Problem problem, Span span, boolean written) {

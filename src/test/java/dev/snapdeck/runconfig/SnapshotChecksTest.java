@@ -293,4 +293,20 @@ class SnapshotChecksTest {
         Expect.count(result, 0);
         Expect.sends(result, "{\"parameters\":{\"dataset\":\"iris.csv\"}}");
     }
+
+    @Test
+    void keywordWithoutItsOwnWordingUsesTheValidatorsWordsWithoutItsLocation() {
+        ObjectNode schema = Specs.small().configSchema().deepCopy();
+        ((ObjectNode) schema.get("properties")).set("run_name",
+                Specs.json("{'type':'string','maxLength':3}"));
+        SnapshotSpec limited = SnapshotSpec.of(Specs.small().configTemplate(), schema);
+
+        CheckResult result = checker.check("run_name: nightly\n", limited);
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "run_name");
+        Expect.span(d, 1, 11, 1, 18);
+        assertTrue(d.message().startsWith("`run_name`: must be at most 3 characters long"),
+                d.message());
+        Expect.sends(result, "{'run_name':'nightly'}");
+    }
 }
