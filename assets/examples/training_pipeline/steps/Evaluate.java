@@ -21,7 +21,7 @@ public class Evaluate {
         Map<String, String> model = new HashMap<>();
         List<String> pointLabels = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(System.getenv("SNAPDECK_INPUT_TRAIN_MODEL"), "model.txt"))) {
+        for (String line : Files.readAllLines(Path.of(input("TRAIN_MODEL"), "model.txt"))) {
             String[] pair = line.split("=", 2);
             if (pair[0].equals("point")) {
                 String[] labelled = pair[1].split(":", 2);
@@ -35,10 +35,10 @@ public class Evaluate {
         int k = type.equals("knn") ? Integer.parseInt(model.get("k")) : 1;
         double[] mean = parse(model.get("mean"));
         double[] scale = parse(model.get("scale"));
-        String profile = Files.readString(Path.of(System.getenv("SNAPDECK_INPUT_PROFILE_DATA"), "profile.json"));
+        String profile = Files.readString(Path.of(input("PROFILE_DATA"), "profile.json"));
         System.out.printf("model %s (k=%d, %d points); profile of %d bytes%n", type, k, points.size(), profile.length());
 
-        List<String> test = Files.readAllLines(Path.of(System.getenv("SNAPDECK_INPUT_LOAD_DATA"), "test.csv"));
+        List<String> test = Files.readAllLines(Path.of(input("LOAD_DATA"), "test.csv"));
         TreeSet<String> classes = new TreeSet<>(pointLabels);
         List<String> order = new ArrayList<>(classes);
         int[][] confusion = new int[order.size()][order.size()];
@@ -114,6 +114,15 @@ public class Evaluate {
             values[i] = Double.parseDouble(parts[i]);
         }
         return values;
+    }
+
+    private static String input(String upstream) {
+        String folder = System.getenv("SNAPDECK_INPUT_" + upstream);
+        if (folder == null) {
+            throw new IllegalStateException("SNAPDECK_INPUT_" + upstream + " is not set: list "
+                    + upstream.toLowerCase() + " under this step's 'after' in pipeline.yaml");
+        }
+        return folder;
     }
 
     private static String param(String name, String fallback) {

@@ -15,7 +15,7 @@ public class ProfileData {
         int decimals = Integer.parseInt(param("DECIMALS", "3"));
         System.out.printf("parameters: decimals=%d%n", decimals);
 
-        Path input = Path.of(System.getenv("SNAPDECK_INPUT_LOAD_DATA"), "train.csv");
+        Path input = Path.of(input("LOAD_DATA"), "train.csv");
         List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
         TreeMap<String, double[][]> stats = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -57,6 +57,15 @@ public class ProfileData {
     private static double[][] newStats() {
         double inf = Double.POSITIVE_INFINITY;
         return new double[][] {{0, 0, 0, 0}, {inf, inf, inf, inf}, {-inf, -inf, -inf, -inf}, {0}};
+    }
+
+    private static String input(String upstream) {
+        String folder = System.getenv("SNAPDECK_INPUT_" + upstream);
+        if (folder == null) {
+            throw new IllegalStateException("SNAPDECK_INPUT_" + upstream + " is not set: list "
+                    + upstream.toLowerCase() + " under this step's 'after' in pipeline.yaml");
+        }
+        return folder;
     }
 
     private static String param(String name, String fallback) {

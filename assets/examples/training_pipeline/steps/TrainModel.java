@@ -19,7 +19,7 @@ public class TrainModel {
         boolean normalize = Boolean.parseBoolean(param("NORMALIZE", "true"));
         System.out.printf("parameters: model_type=%s k=%d normalize=%s%n", modelType, k, normalize);
 
-        Path input = Path.of(System.getenv("SNAPDECK_INPUT_LOAD_DATA"), "train.csv");
+        Path input = Path.of(input("LOAD_DATA"), "train.csv");
         List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
         List<double[]> features = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -98,6 +98,15 @@ public class TrainModel {
             text.append(text.length() == 0 ? "" : ";").append(String.format(Locale.ROOT, "%.6f", value));
         }
         return text.toString();
+    }
+
+    private static String input(String upstream) {
+        String folder = System.getenv("SNAPDECK_INPUT_" + upstream);
+        if (folder == null) {
+            throw new IllegalStateException("SNAPDECK_INPUT_" + upstream + " is not set: list "
+                    + upstream.toLowerCase() + " under this step's 'after' in pipeline.yaml");
+        }
+        return folder;
     }
 
     private static String param(String name, String fallback) {

@@ -35,7 +35,7 @@ class PipelineDefinitionTest {
         assertEquals(List.of("load_data", "train_model", "profile_data", "evaluate"),
                 pipeline.steps().stream().map(StepDefinition::name).toList());
         StepDefinition evaluate = pipeline.step("evaluate").orElseThrow();
-        assertEquals(List.of("train_model", "profile_data"), evaluate.after());
+        assertEquals(List.of("load_data", "train_model", "profile_data"), evaluate.after());
         StepDefinition train = pipeline.step("train_model").orElseThrow();
         assertEquals(List.of("java", "steps/TrainModel.java"), train.run());
         assertEquals(new RetryPolicy(1, Duration.ofSeconds(1), 2), train.retry());
