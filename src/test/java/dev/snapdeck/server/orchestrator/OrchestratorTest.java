@@ -125,7 +125,7 @@ class OrchestratorTest {
 
     @Test
     void secondIdenticalRunComesFromTheCache() throws Exception {
-        StepPlan produce = cached("produce", "cat /proc/sys/kernel/random/uuid > $SNAPDECK_OUTPUT_DIR/id.txt", 1);
+        StepPlan produce = cached("produce", "od -An -N16 -tx1 /dev/urandom > $SNAPDECK_OUTPUT_DIR/id.txt", 1);
         StepPlan consume = cached("consume", "cp $SNAPDECK_INPUT_PRODUCE/id.txt $SNAPDECK_OUTPUT_DIR/copy.txt", 1,
                 "produce");
         RunPlan first = plan(true, produce, consume);
