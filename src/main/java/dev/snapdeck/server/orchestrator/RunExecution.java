@@ -237,6 +237,7 @@ final class RunExecution implements RunHandle {
         finishAttempt(step, attempt, log, key, process, timedOut);
     }
 
+    /** Waits for the process; false when its timeout ran out and its tree was killed. */
     private boolean waitFor(Process process, StepPlan step) {
         try {
             if (step.timeout() == null) {
@@ -247,10 +248,12 @@ final class RunExecution implements RunHandle {
                 return true;
             }
             killTree(process);
-            process.waitFor();
+            process.onExit().join();
             return false;
         } catch (InterruptedException e) {
+            LOG.warn("Run {}: interrupted while step {} ran; killing it", runId(), step.name());
             killTree(process);
+            process.onExit().join();
             Thread.currentThread().interrupt();
             return true;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.snapdeck.server.pipeline.RetryPolicy;
 import dev.snapdeck.server.pipeline.StepDefinition;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,7 +23,7 @@ public record StepPlan(String name, List<String> command, List<String> upstream,
         }
         command = List.copyOf(command);
         upstream = List.copyOf(upstream);
-        parameters = parameters.deepCopy();
+        parameters = parameters == null ? JsonNodeFactory.instance.objectNode() : parameters.deepCopy();
         retry = retry == null ? RetryPolicy.NONE : retry;
     }
 
