@@ -36,7 +36,8 @@ public class Evaluate {
         double[] mean = parse(model.get("mean"));
         double[] scale = parse(model.get("scale"));
         String profile = Files.readString(Path.of(input("PROFILE_DATA"), "profile.json"));
-        System.out.printf("model %s (k=%d, %d points); profile of %d bytes%n", type, k, points.size(), profile.length());
+        System.out.printf("model %s (k=%d, %d points); profile of %d bytes%n",
+                type, k, points.size(), profile.length());
 
         List<String> test = Files.readAllLines(Path.of(input("LOAD_DATA"), "test.csv"));
         TreeSet<String> classes = new TreeSet<>(pointLabels);

@@ -45,7 +45,8 @@ public class ProfileData {
             }
             json.append("}");
             separator = ",\n";
-            System.out.printf("  %-10s n=%d mean petal_length=" + format + "%n", entry.getKey(), count, s[0][2] / count);
+            System.out.printf("  %-10s n=%d mean petal_length=" + format + "%n",
+                    entry.getKey(), count, s[0][2] / count);
         }
         json.append("\n  }\n}\n");
 

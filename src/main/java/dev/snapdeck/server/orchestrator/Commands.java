@@ -1,6 +1,7 @@
 package dev.snapdeck.server.orchestrator;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Commands {
             Path candidate = codeDir.resolve(path).normalize();
             return candidate.startsWith(codeDir.normalize()) && Files.isRegularFile(candidate)
                     ? candidate.toAbsolutePath().toString() : argument;
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return argument;
         }
     }

@@ -2,11 +2,14 @@ package dev.snapdeck.server.orchestrator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -82,8 +85,8 @@ final class StepCache {
                 + "; the log of the run that made them follows\n";
         Files.write(log, note.getBytes(StandardCharsets.UTF_8));
         if (Files.exists(entry.resolve("step.log"))) {
-            try (InputStream in = Files.newInputStream(entry.resolve("step.log"))) {
-                Files.write(log, in.readAllBytes(), java.nio.file.StandardOpenOption.APPEND);
+            try (OutputStream out = Files.newOutputStream(log, StandardOpenOption.APPEND)) {
+                Files.copy(entry.resolve("step.log"), out);
             }
         }
         return true;
@@ -101,7 +104,7 @@ final class StepCache {
         Files.copy(log, staging.resolve("step.log"));
         try {
             Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             deleteTree(staging);
         }
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -281,7 +282,7 @@ final class PipelineYamlReader {
             String key = ((ScalarNode) keyNode).getValue();
             if (allowed != null && !allowed.contains(key)) {
                 throw error(keyNode, "unknown key '" + key + "' in " + where + ", expected one of "
-                        + new java.util.TreeSet<>(allowed));
+                        + new TreeSet<>(allowed));
             }
             if (entries.put(key, tuple) != null) {
                 throw error(keyNode, "duplicate key '" + key + "' in " + where);
