@@ -93,6 +93,26 @@ class OrchestratorTest {
     }
 
     @Test
+    void stopOnFailureStartsNothingNewAfterAFailure() throws Exception {
+        Path release = temp.resolve("release");
+        RunPlan plan = plan(true, sh("broken", "exit 5"),
+                sh("slow", "while [ ! -f " + release + " ]; do sleep 0.02; done"), sh("after_slow", "true", "slow"));
+        RecordingListener listener = new RecordingListener();
+        RunHandle run = orchestrator.submit(plan, listener);
+        assertTrue(listener.awaitStarted("slow"));
+        awaitTrue(() -> "failed".equals(run.stepStatuses().get("broken")));
+
+        Files.createFile(release);
+        String status = run.completion().get(30, TimeUnit.SECONDS);
+
+        assertEquals("failed", status);
+        assertEquals("completed", listener.finalStatus.get("slow"));
+        assertEquals("skipped", listener.finalStatus.get("after_slow"));
+        assertEquals(List.of("run failed"), listener.events.subList(listener.events.size() - 1,
+                listener.events.size()));
+    }
+
+    @Test
     void retriesAFailedStepUntilItSucceeds() throws Exception {
         StepPlan flaky = new StepPlan("flaky", List.of("sh", "-c",
                 "if [ -f marker ]; then echo second try; else touch marker; echo first try; exit 1; fi"),
