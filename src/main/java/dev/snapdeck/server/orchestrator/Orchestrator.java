@@ -52,7 +52,7 @@ public final class Orchestrator implements AutoCloseable {
                 workers, timers);
         active.add(run);
         run.completion().whenComplete((status, error) -> active.remove(run));
-        LOG.info("Run {} submitted with {} steps", plan.runId(), plan.steps().size());
+        LOG.debug("Run {} submitted with {} steps", plan.runId(), plan.steps().size());
         run.start();
         return run;
     }
