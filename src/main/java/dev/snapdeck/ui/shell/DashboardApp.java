@@ -15,9 +15,20 @@ import dev.snapdeck.SnapdeckHome;
 /** The dashboard's JavaFX application. */
 public final class DashboardApp extends Application {
 
+    private final ShellPreferences preferences;
+
+    public DashboardApp() {
+        this(ShellPreferences.forUser());
+    }
+
+    /** For tests, which must not overwrite the user's remembered window and theme. */
+    DashboardApp(ShellPreferences preferences) {
+        this.preferences = preferences;
+    }
+
     @Override
     public void start(Stage stage) {
-        MainViewModel viewModel = new MainViewModel(ShellPreferences.forUser());
+        MainViewModel viewModel = new MainViewModel(preferences);
         // TODO: the screens and the status bar are placeholders until the service layer exists;
         // the Snapshots screen only says which local server the dashboard would start.
         Map<Screen, Supplier<Node>> screens = Map.of(Screen.SNAPSHOTS, DashboardApp::snapshots);
