@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -58,6 +60,7 @@ public final class MainView extends BorderPane {
     public static final String STATUS_USER_ID = "statusUser";
     public static final String STATUS_CAN_RUN_ID = "statusCanRun";
     public static final String MAIN_SPLIT_KEY = "main";
+    private static final String WINDOW_SAVER = MainView.class.getName() + ".windowSaver";
     static final String STYLE_CLASS = "main-view";
     static final String SIDEBAR_CLASS = "sidebar";
     static final String NAV_CLASS = "nav-item";
@@ -128,9 +131,32 @@ public final class MainView extends BorderPane {
             stage.setMaximized(state.maximized());
         });
         rememberDividers(split, MAIN_SPLIT_KEY, preferences);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e ->
-                preferences.saveWindowState(new WindowState(stage.getX(), stage.getY(),
-                        stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+
+        // One saver per stage: a stage that shows a new MainView must not keep the old saver.
+        Object previous = stage.getProperties().get(WINDOW_SAVER);
+        if (previous instanceof WindowSaver) {
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, (WindowSaver) previous);
+        }
+        WindowSaver saver = new WindowSaver(stage, preferences);
+        stage.getProperties().put(WINDOW_SAVER, saver);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, saver);
+    }
+
+    private static final class WindowSaver implements EventHandler<WindowEvent> {
+
+        private final Stage stage;
+        private final ShellPreferences preferences;
+
+        WindowSaver(Stage stage, ShellPreferences preferences) {
+            this.stage = stage;
+            this.preferences = preferences;
+        }
+
+        @Override
+        public void handle(WindowEvent event) {
+            preferences.saveWindowState(new WindowState(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        }
     }
 
     /** Restores a split pane's dividers saved under {@code key} and saves each change. */

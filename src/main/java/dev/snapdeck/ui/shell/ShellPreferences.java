@@ -46,8 +46,7 @@ public final class ShellPreferences {
     }
 
     public void saveTheme(Theme theme) {
-        node.put(THEME, theme.name());
-        flush();
+        put(THEME, theme.name());
     }
 
     public Optional<WindowState> windowState() {
@@ -71,9 +70,8 @@ public final class ShellPreferences {
     }
 
     public void saveWindowState(WindowState state) {
-        node.put(WINDOW, state.x() + "," + state.y() + "," + state.width() + ","
+        put(WINDOW, state.x() + "," + state.y() + "," + state.width() + ","
                 + state.height() + "," + state.maximized());
-        flush();
     }
 
     /** Divider positions saved under {@code key}, or an empty list. */
@@ -100,15 +98,18 @@ public final class ShellPreferences {
         for (Double position : positions) {
             joined.append(joined.length() == 0 ? "" : ",").append(position);
         }
-        node.put(DIVIDERS + key, joined.toString());
-        flush();
+        put(DIVIDERS + key, joined.toString());
     }
 
-    private void flush() {
+    /** Writes one value; a preferences node removed meanwhile is logged, not thrown. */
+    private void put(String key, String value) {
         try {
+            node.put(key, value);
             node.flush();
+        } catch (IllegalStateException e) {
+            LOG.warn("Preferences node {} was removed; '{}' is not remembered", node, key);
         } catch (BackingStoreException e) {
-            LOG.warn("Could not write the dashboard preferences; they last until exit", e);
+            LOG.warn("Could not write the dashboard preferences; '{}' lasts until exit", key, e);
         }
     }
 }

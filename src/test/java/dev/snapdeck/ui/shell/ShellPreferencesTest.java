@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.shell;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ShellPreferencesTest {
 
@@ -56,5 +58,16 @@ class ShellPreferencesTest {
         node.put(ShellPreferences.THEME, "sepia");
 
         assertEquals(Theme.LIGHT, preferences.theme());
+    }
+
+    @Test
+    void keepsGoingWhenTheNodeWasRemoved() throws BackingStoreException {
+        Preferences doomed = node.node("doomed");
+        ShellPreferences onDoomed = new ShellPreferences(doomed);
+        doomed.removeNode();
+
+        Executable save = () -> onDoomed.saveTheme(Theme.DARK);
+
+        assertDoesNotThrow(save);
     }
 }
