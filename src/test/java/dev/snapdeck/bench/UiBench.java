@@ -2,10 +2,14 @@ package dev.snapdeck.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -13,8 +17,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 
+import dev.snapdeck.ui.controls.LogView;
 import dev.snapdeck.ui.editor.YamlStyler;
 
+import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.slf4j.Logger;
@@ -29,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>highlighting a run configuration vs parsing it with Jackson YAML (what validation does
  *       anyway): highlighting should cost less than parsing;</li>
- *   <li>appending log lines to a shown ListView in batches of 1,000 (what LogView does) vs one
- *       line per change.</li>
+ *   <li>streaming log lines from a producer thread into LogView (queued, flushed in batches
+ *       every 100 ms) vs posting each line to the FX thread with {@code Platform.runLater}.</li>
  * </ul>
  */
 public final class UiBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiBench.class);
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
 
     private UiBench() {
     }
@@ -72,52 +78,84 @@ public final class UiBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await(10, TimeUnit.SECONDS);
-        int lines = 100_000;
+        // Each round closes its window; without this the toolkit would exit after the first.
+        Platform.setImplicitExit(false);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        int lines = 20_000;
 
-        long batched = onFx(list -> {
-            for (int from = 0; from < lines; from += 1_000) {
-                List<String> batch = new ArrayList<>(1_000);
-                for (int i = from; i < from + 1_000; i++) {
-                    batch.add("step output line " + i);
-                }
-                list.addAll(batch);
-            }
-        });
-        long single = onFx(list -> {
-            for (int i = 0; i < lines; i++) {
-                list.add("step output line " + i);
-            }
-        });
-        LOG.info("Log, {} lines into a shown ListView: batches of 1000 {} ms, one by one {} ms,"
-                + " one-by-one / batched = {}", lines, ms(batched), ms(single),
-                String.format("%.1f", (double) single / batched));
+        long logView = Long.MAX_VALUE;
+        long perLine = Long.MAX_VALUE;
+        for (int round = 0; round < ROUNDS; round++) {
+            logView = Math.min(logView, throughLogView(lines));
+            perLine = Math.min(perLine, runLaterPerLine(lines));
+        }
+        LOG.info("Log, {} lines from a producer thread until shown: LogView batches {} ms,"
+                + " Platform.runLater per line into a ListView {} ms, per-line / LogView = {}",
+                lines, ms(logView), ms(perLine), String.format("%.1f", (double) perLine / logView));
     }
 
-    /** Best of a few rounds of filling a fresh, shown list on the FX thread, with one pulse. */
-    private static long onFx(java.util.function.Consumer<ObservableList<String>> fill)
-            throws Exception {
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS; round++) {
-            AtomicLong took = new AtomicLong();
-            CountDownLatch done = new CountDownLatch(1);
-            Platform.runLater(() -> {
-                ObservableList<String> items = FXCollections.observableArrayList();
-                ListView<String> view = new ListView<>(items);
-                Stage stage = new Stage();
-                stage.setScene(new Scene(view, 600, 400));
-                stage.show();
-                long start = System.nanoTime();
-                fill.accept(items);
-                view.scrollTo(items.size() - 1);
-                view.layout();
-                took.set(System.nanoTime() - start);
-                stage.close();
-                done.countDown();
-            });
-            done.await(120, TimeUnit.SECONDS);
-            best = Math.min(best, took.get());
+    /** Wall time from the first append until LogView shows every line. */
+    private static long throughLogView(int lines) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        LogView log = onFx(() -> show(new LogView(executor)));
+        long start = System.nanoTime();
+        for (int from = 0; from < lines; from += 1_000) {
+            List<String> batch = new ArrayList<>(1_000);
+            for (int i = from; i < from + 1_000; i++) {
+                batch.add("step output line " + i);
+            }
+            log.appendLines(batch);
         }
-        return best;
+        while (onFx(log::lineCount) < lines) {
+            Thread.onSpinWait();
+        }
+        long took = System.nanoTime() - start;
+        onFx(() -> {
+            log.dispose();
+            log.getScene().getWindow().hide();
+            return null;
+        });
+        executor.shutdown();
+        return took;
+    }
+
+    /** Wall time when every line is posted to the FX thread on its own. */
+    private static long runLaterPerLine(int lines) throws Exception {
+        ObservableList<String> items = FXCollections.observableArrayList();
+        ListView<String> view = onFx(() -> show(new ListView<>(items)));
+        CountDownLatch done = new CountDownLatch(1);
+        long start = System.nanoTime();
+        for (int i = 0; i < lines; i++) {
+            String line = "step output line " + i;
+            boolean last = i == lines - 1;
+            Platform.runLater(() -> {
+                items.add(line);
+                view.scrollTo(items.size() - 1);
+                if (last) {
+                    done.countDown();
+                }
+            });
+        }
+        done.await(120, TimeUnit.SECONDS);
+        long took = System.nanoTime() - start;
+        onFx(() -> {
+            view.getScene().getWindow().hide();
+            return null;
+        });
+        return took;
+    }
+
+    private static <T extends javafx.scene.Parent> T show(T root) {
+        Stage stage = new Stage();
+        stage.setScene(new Scene(root, 600, 400));
+        stage.show();
+        return root;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(60, TimeUnit.SECONDS);
     }
 
     private static long best(Runnable work) {

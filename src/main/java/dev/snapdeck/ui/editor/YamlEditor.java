@@ -26,7 +26,6 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -434,10 +433,5 @@ public final class YamlEditor extends SplitPane {
             setText(item.detail().isEmpty() ? item.label() : item.label() + "  —  "
                     + item.detail());
         }
-    }
-
-    /** Screen bounds of the caret, for tests and popups. */
-    Bounds caretBounds() {
-        return area.getCaretBounds().orElse(null);
     }
 }
