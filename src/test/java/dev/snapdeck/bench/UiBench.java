@@ -13,6 +13,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -145,7 +146,7 @@ public final class UiBench {
         return took;
     }
 
-    private static <T extends javafx.scene.Parent> T show(T root) {
+    private static <T extends Parent> T show(T root) {
         Stage stage = new Stage();
         stage.setScene(new Scene(root, 600, 400));
         stage.show();

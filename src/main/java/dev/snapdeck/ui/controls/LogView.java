@@ -1,6 +1,7 @@
 package dev.snapdeck.ui.controls;
 
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -347,7 +348,7 @@ public final class LogView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save log");
         chooser.setInitialFileName("step.log");
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null
+        File file = chooser.showSaveDialog(getScene() == null ? null
                 : getScene().getWindow());
         if (file != null) {
             saveTo(file.toPath());

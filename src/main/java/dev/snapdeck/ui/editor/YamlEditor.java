@@ -25,6 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -72,6 +73,10 @@ public final class YamlEditor extends SplitPane {
             EditorMarker.Severity.ERROR, "marker-error",
             EditorMarker.Severity.WARNING, "marker-warning",
             EditorMarker.Severity.INFO, "marker-info");
+    private static final Map<EditorMarker.Severity, Feather> SEVERITY_ICONS =
+            new EnumMap<>(Map.of(EditorMarker.Severity.ERROR, Feather.X_CIRCLE,
+                    EditorMarker.Severity.WARNING, Feather.ALERT_TRIANGLE,
+                    EditorMarker.Severity.INFO, Feather.INFO));
 
     private final Executor background;
     private final YamlStyler styler = new YamlStyler();
@@ -110,8 +115,7 @@ public final class YamlEditor extends SplitPane {
         createCompletion();
         getItems().addAll(new VirtualizedScrollPane<>(area), problems);
         setDividerPositions(0.8);
-        markers.addListener((javafx.collections.ListChangeListener<EditorMarker>) c ->
-                markersChanged());
+        markers.addListener((ListChangeListener<EditorMarker>) change -> markersChanged());
     }
 
     /** The current text; read-only, change it with {@link #setText(String)} or by typing. */
@@ -390,11 +394,6 @@ public final class YamlEditor extends SplitPane {
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
-
-    private static final Map<EditorMarker.Severity, Feather> SEVERITY_ICONS =
-            new EnumMap<>(Map.of(EditorMarker.Severity.ERROR, Feather.X_CIRCLE,
-                    EditorMarker.Severity.WARNING, Feather.ALERT_TRIANGLE,
-                    EditorMarker.Severity.INFO, Feather.INFO));
 
     private final class ProblemCell extends ListCell<EditorMarker> {
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -42,7 +44,7 @@ class YamlEditorTest {
         stage.show();
     }
 
-    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
     }
 
@@ -126,7 +128,7 @@ class YamlEditorTest {
         Bounds bounds = WaitForAsyncUtils.asyncFx(() -> editor.codeArea()
                 .getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow()).get();
 
-        robot.moveTo(new javafx.geometry.Point2D(bounds.getCenterX(), bounds.getCenterY()));
+        robot.moveTo(new Point2D(bounds.getCenterX(), bounds.getCenterY()));
 
         waitFor(() -> robot.lookup("#" + YamlEditor.HOVER_ID).tryQuery()
                 .map(Node::isVisible).orElse(false));
