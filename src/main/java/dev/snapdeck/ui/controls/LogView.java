@@ -182,7 +182,11 @@ public final class LogView extends BorderPane {
      * milliseconds, but logs of many millions of lines would need the scan on the executor.
      */
     public int search(String text) {
-        query = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        String shown = text == null ? "" : text;
+        if (!search.getText().equals(shown)) {
+            search.setText(shown);
+        }
+        query = shown.toLowerCase(Locale.ROOT);
         matches.clear();
         if (!query.isEmpty()) {
             collectMatches(0);

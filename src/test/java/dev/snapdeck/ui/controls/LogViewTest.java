@@ -123,6 +123,8 @@ class LogViewTest {
 
         assertEquals(List.of(4, 0, 2, 0), visited);
         assertEquals(3, log.matchCountProperty().get());
+        assertEquals("error", robot.lookup("#" + LogView.SEARCH_ID).queryTextInputControl()
+                .getText());
     }
 
     @Test

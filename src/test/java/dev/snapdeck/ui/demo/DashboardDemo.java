@@ -33,7 +33,7 @@ import dev.snapdeck.ui.shell.Theme;
 /**
  * Throwaway demo, not shipped: the shell with the editor, a DAG and a long log filled with sample
  * data, to look at the controls. Arguments: {@code runs} to open on Runs, {@code dark} for the
- * dark theme. Run with {@code java -cp target/classes:target/test-classes:<deps> ...Launcher}.
+ * dark theme, {@code search} to search the log after a few seconds. Run with {@code java -cp target/classes:target/test-classes:<deps> ...Launcher}.
  */
 public final class DashboardDemo extends Application {
 
@@ -152,6 +152,13 @@ public final class DashboardDemo extends Application {
                 log.appendLines(lines);
             }
         });
+        if (getParameters().getRaw().contains("search")) {
+            // Searching once the producer is about done shows the highlighting.
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.seconds(4));
+            later.setOnFinished(e -> log.search("batch 99"));
+            later.play();
+        }
         SplitPane split = new SplitPane(dag, log);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
