@@ -37,6 +37,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -97,6 +99,18 @@ public final class LogView extends BorderPane {
         list.setId(LINES_ID);
         list.setCellFactory(view -> new LineCell());
         list.setPlaceholder(new Label("No log lines yet"));
+        // Reading further up must not be undone by the next batch pulling the view down.
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                followTail.set(false);
+            }
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.PAGE_UP
+                    || e.getCode() == KeyCode.HOME) {
+                followTail.set(false);
+            }
+        });
         setTop(createToolbar());
         setCenter(list);
 
@@ -163,12 +177,7 @@ public final class LogView extends BorderPane {
         return lines.get(index);
     }
 
-    /**
-     * When true, every batch scrolls to the last line. Searching turns it off.
-     *
-     * <p>TODO: scrolling up by hand does not turn it off yet, so while a step is still writing the
-     * next batch pulls the view back down; the user has to switch it off first.
-     */
+    /** When true, every batch scrolls to the last line. Scrolling up or searching turns it off. */
     public BooleanProperty followTailProperty() {
         return followTail;
     }

@@ -141,6 +141,18 @@ class LogViewTest {
     }
 
     @Test
+    void pagingUpStopsFollowingTheTail(FxRobot robot) throws Exception {
+        log.appendLines(numbered(0, 1_000));
+        waitForLines(1_000);
+        boolean followedBefore = log.followTailProperty().get();
+
+        robot.clickOn("#" + LogView.LINES_ID).type(KeyCode.PAGE_UP);
+
+        assertTrue(followedBefore);
+        assertFalse(log.followTailProperty().get());
+    }
+
+    @Test
     void savesEveryShownLineToAFile(FxRobot robot, @TempDir Path dir) throws Exception {
         log.appendLines(numbered(0, 5_000));
         waitForLines(5_000);
