@@ -1,0 +1,328 @@
+package dev.snapdeck.ui.shell;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The app shell: banner on top, sidebar on the left, the selected screen in the middle and the
+ * status bar at the bottom. Screens are plugged in as suppliers, each called once, when the screen
+ * is first shown.
+ *
+ * <p>Shortcuts: Ctrl+1/2/3 switch screens, F5 refreshes the current one (see
+ * {@link MainViewModel#setRefreshHandler}), Ctrl+F focuses the node with id
+ * {@value #SEARCH_FIELD_ID} inside the current screen.
+ */
+public final class MainView extends BorderPane {
+
+    public static final String SEARCH_FIELD_ID = "searchField";
+    public static final String CONTENT_ID = "content";
+    public static final String BANNER_ID = "banner";
+    public static final String BANNER_MESSAGE_ID = "bannerMessage";
+    public static final String THEME_TOGGLE_ID = "themeToggle";
+    public static final String STATUS_SERVER_ID = "statusServer";
+    public static final String STATUS_VERSION_ID = "statusVersion";
+    public static final String STATUS_MODE_ID = "statusMode";
+    public static final String STATUS_USER_ID = "statusUser";
+    public static final String STATUS_CAN_RUN_ID = "statusCanRun";
+    public static final String MAIN_SPLIT_KEY = "main";
+    private static final String WINDOW_SAVER = MainView.class.getName() + ".windowSaver";
+    static final String STYLE_CLASS = "main-view";
+    static final String SIDEBAR_CLASS = "sidebar";
+    static final String NAV_CLASS = "nav-item";
+    static final String BANNER_CLASS = "banner";
+    static final String STATUS_BAR_CLASS = "status-bar";
+    static final String CAN_RUN_CLASS = "can-run";
+    static final String CANNOT_RUN_CLASS = "cannot-run";
+
+    private static final Map<Screen, Feather> ICONS = Map.of(Screen.SNAPSHOTS, Feather.CAMERA,
+            Screen.PIPELINES, Feather.GIT_MERGE, Screen.RUNS, Feather.ACTIVITY);
+
+    private final MainViewModel viewModel;
+    private final Map<Screen, Supplier<Node>> screenFactories;
+    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final SplitPane split = new SplitPane();
+
+    public MainView(MainViewModel viewModel, Map<Screen, Supplier<Node>> screenFactories) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.screenFactories = new EnumMap<>(screenFactories);
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
+
+        content.setId(CONTENT_ID);
+        content.getStyleClass().add("content");
+        split.getItems().addAll(createSidebar(), content);
+        split.setDividerPositions(0.16);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setTop(createBanner());
+        setCenter(split);
+        setBottom(createStatusBar());
+
+        viewModel.selectedScreenProperty().addListener((obs, old, now) -> show(now));
+        show(viewModel.selectedScreenProperty().get());
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        sceneProperty().addListener((obs, old, scene) -> installShortcuts(scene));
+    }
+
+    /** The node of the screen shown now. */
+    public Node currentScreen() {
+        return screens.get(viewModel.selectedScreenProperty().get());
+    }
+
+    /** Focuses the current screen's search field, if it has one. Returns whether it did. */
+    public boolean focusSearch() {
+        Node screen = currentScreen();
+        Node field = screen == null ? null : screen.lookup("#" + SEARCH_FIELD_ID);
+        if (field == null) {
+            return false;
+        }
+        field.requestFocus();
+        return true;
+    }
+
+    /**
+     * Restores the window's size, position and dividers from the preferences and saves them when
+     * the window closes.
+     */
+    public void rememberWindow(Stage stage) {
+        ShellPreferences preferences = viewModel.preferences();
+        preferences.windowState().ifPresent(state -> {
+            stage.setX(state.x());
+            stage.setY(state.y());
+            stage.setWidth(state.width());
+            stage.setHeight(state.height());
+            stage.setMaximized(state.maximized());
+        });
+        rememberDividers(split, MAIN_SPLIT_KEY, preferences);
+
+        // One saver per stage: a stage that shows a new MainView must not keep the old saver.
+        Object previous = stage.getProperties().get(WINDOW_SAVER);
+        if (previous instanceof WindowSaver) {
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, (WindowSaver) previous);
+        }
+        WindowSaver saver = new WindowSaver(stage, preferences);
+        stage.getProperties().put(WINDOW_SAVER, saver);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, saver);
+    }
+
+    private static final class WindowSaver implements EventHandler<WindowEvent> {
+
+        private final Stage stage;
+        private final ShellPreferences preferences;
+
+        WindowSaver(Stage stage, ShellPreferences preferences) {
+            this.stage = stage;
+            this.preferences = preferences;
+        }
+
+        @Override
+        public void handle(WindowEvent event) {
+            preferences.saveWindowState(new WindowState(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        }
+    }
+
+    /** Restores a split pane's dividers saved under {@code key} and saves each change. */
+    public static void rememberDividers(SplitPane pane, String key, ShellPreferences preferences) {
+        List<Double> saved = preferences.dividerPositions(key);
+        if (saved.size() == pane.getDividers().size()) {
+            pane.setDividerPositions(saved.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        for (SplitPane.Divider divider : pane.getDividers()) {
+            divider.positionProperty().addListener((obs, old, now) -> {
+                List<Double> positions = new ArrayList<>();
+                pane.getDividers().forEach(d -> positions.add(d.getPosition()));
+                preferences.saveDividerPositions(key, positions);
+            });
+        }
+    }
+
+    SplitPane mainSplit() {
+        return split;
+    }
+
+    private void show(Screen screen) {
+        Node node = screens.computeIfAbsent(screen, this::createScreen);
+        content.getChildren().setAll(node);
+        navigation.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == screen)
+                .findFirst().ifPresent(toggle -> toggle.setSelected(true));
+    }
+
+    private Node createScreen(Screen screen) {
+        Supplier<Node> factory = screenFactories.get(screen);
+        if (factory != null) {
+            return factory.get();
+        }
+        Label missing = new Label(screen.title() + " is not available yet");
+        missing.getStyleClass().add("placeholder");
+        return missing;
+    }
+
+    private VBox createSidebar() {
+        Label brand = new Label("Snapdeck", new FontIcon(Feather.APERTURE));
+        brand.getStyleClass().add("brand");
+        VBox sidebar = new VBox(brand);
+        sidebar.getStyleClass().add(SIDEBAR_CLASS);
+
+        int number = 1;
+        for (Screen screen : Screen.values()) {
+            ToggleButton item = new ToggleButton(screen.title(), new FontIcon(ICONS.get(screen)));
+            item.setId("nav" + screen.title());
+            item.getStyleClass().add(NAV_CLASS);
+            item.setUserData(screen);
+            item.setToggleGroup(navigation);
+            item.setMaxWidth(Double.MAX_VALUE);
+            item.setTooltip(new Tooltip(screen.title() + " (Ctrl+" + number++ + ")"));
+            item.setOnAction(e -> {
+                viewModel.showScreen(screen);
+                item.setSelected(true);
+            });
+            sidebar.getChildren().add(item);
+        }
+
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        sidebar.getChildren().addAll(spacer, new Separator(), createThemeToggle());
+        sidebar.setMinWidth(150);
+        return sidebar;
+    }
+
+    private Button createThemeToggle() {
+        Button toggle = new Button();
+        toggle.setId(THEME_TOGGLE_ID);
+        toggle.getStyleClass().add(NAV_CLASS);
+        toggle.setMaxWidth(Double.MAX_VALUE);
+        toggle.textProperty().bind(Bindings.createStringBinding(() ->
+                viewModel.themeProperty().get() == Theme.LIGHT ? "Dark theme" : "Light theme",
+                viewModel.themeProperty()));
+        toggle.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
+                viewModel.themeProperty().get() == Theme.LIGHT ? Feather.MOON : Feather.SUN),
+                viewModel.themeProperty()));
+        toggle.setOnAction(e -> viewModel.toggleTheme());
+        return toggle;
+    }
+
+    private HBox createBanner() {
+        BannerModel model = viewModel.banner();
+        FontIcon icon = new FontIcon();
+        icon.iconCodeProperty().bind(Bindings.createObjectBinding(() ->
+                model.severityProperty().get() == BannerModel.Severity.INFO
+                        ? Feather.INFO : Feather.ALERT_TRIANGLE, model.severityProperty()));
+        Label message = new Label();
+        message.setId(BANNER_MESSAGE_ID);
+        message.textProperty().bind(model.messageProperty());
+
+        HBox banner = new HBox(icon, message);
+        banner.setId(BANNER_ID);
+        banner.getStyleClass().add(BANNER_CLASS);
+        banner.visibleProperty().bind(model.visibleProperty());
+        banner.managedProperty().bind(model.visibleProperty());
+        model.severityProperty().addListener((obs, old, now) -> styleBanner(banner, now));
+        styleBanner(banner, model.severityProperty().get());
+        return banner;
+    }
+
+    private static void styleBanner(HBox banner, BannerModel.Severity severity) {
+        banner.getStyleClass().removeIf(c -> c.startsWith(BANNER_CLASS + "-"));
+        banner.getStyleClass().add(BANNER_CLASS + "-" + severity.name().toLowerCase(Locale.ROOT));
+    }
+
+    private HBox createStatusBar() {
+        StatusBarModel model = viewModel.statusBar();
+        Label canRun = statusLabel(STATUS_CAN_RUN_ID, Feather.PLAY);
+        canRun.textProperty().bind(model.canRunText());
+        model.canRunSnapshotsProperty().addListener((obs, old, now) -> styleCanRun(canRun, now));
+        styleCanRun(canRun, model.canRunSnapshotsProperty().get());
+
+        Label server = statusLabel(STATUS_SERVER_ID, Feather.SHARE_2);
+        server.textProperty().bind(model.serverText());
+        Label version = statusLabel(STATUS_VERSION_ID, null);
+        version.textProperty().bind(model.versionText());
+        Label mode = statusLabel(STATUS_MODE_ID, null);
+        mode.textProperty().bind(model.modeText());
+        mode.getStyleClass().add("mode");
+        Label user = statusLabel(STATUS_USER_ID, null);
+        user.textProperty().bind(model.userText());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(server, version, mode, spacer, user, new Separator(
+                Orientation.VERTICAL), canRun);
+        bar.getStyleClass().add(STATUS_BAR_CLASS);
+        return bar;
+    }
+
+    private static void styleCanRun(Label label, boolean canRun) {
+        label.getStyleClass().removeAll(CAN_RUN_CLASS, CANNOT_RUN_CLASS);
+        label.getStyleClass().add(canRun ? CAN_RUN_CLASS : CANNOT_RUN_CLASS);
+    }
+
+    private static Label statusLabel(String id, Feather icon) {
+        Label label = new Label();
+        label.setId(id);
+        if (icon != null) {
+            label.setGraphic(new FontIcon(icon));
+        }
+        return label;
+    }
+
+    private void installShortcuts(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        Screen[] all = Screen.values();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < all.length && i < digits.length; i++) {
+            int number = i + 1;
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i],
+                    KeyCombination.SHORTCUT_DOWN), () -> viewModel.showScreenNumber(number));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+    }
+
+    private static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.snapdeck.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerDark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+
+    private static final Preferences ROOT = Preferences.userRoot()
+            .node("dev/snapdeck/test/" + UUID.randomUUID());
+
+    private final Preferences node = ROOT.node(UUID.randomUUID().toString());
+    private final AtomicInteger runsCreated = new AtomicInteger();
+    private MainViewModel viewModel;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new MainViewModel(new ShellPreferences(node));
+        Map<Screen, Supplier<Node>> screens = Map.of(
+                Screen.SNAPSHOTS, () -> screen("snapshotsScreen"),
+                Screen.RUNS, () -> {
+                    runsCreated.incrementAndGet();
+                    return screen("runsScreen");
+                });
+        view = new MainView(viewModel, screens);
+        stage.setScene(new Scene(view, 900, 600));
+        view.rememberWindow(stage);
+        stage.show();
+    }
+
+    /** After all tests, since TestFX hides each test's window (which saves) after @AfterEach. */
+    @AfterAll
+    static void removeNodes() throws BackingStoreException {
+        ROOT.removeNode();
+    }
+
+    private static Node screen(String id) {
+        TextField search = new TextField();
+        search.setId(MainView.SEARCH_FIELD_ID);
+        VBox box = new VBox(new Label(id), new TextField(), search);
+        box.setId(id);
+        return box;
+    }
+
+    @Test
+    void listsSnapshotsFirstAndShowsIt(FxRobot robot) {
+        List<Node> items = List.copyOf(robot.lookup("." + MainView.NAV_CLASS).queryAll());
+
+        assertEquals("navSnapshots", items.get(0).getId());
+        assertSame(robot.lookup("#snapshotsScreen").query(), view.currentScreen());
+    }
+
+    @Test
+    void clickingTheSidebarShowsTheScreenAndKeepsIt(FxRobot robot) {
+        robot.clickOn("#navRuns");
+        Node runs = view.currentScreen();
+        robot.clickOn("#navSnapshots");
+        robot.clickOn("#navRuns");
+
+        assertEquals("runsScreen", runs.getId());
+        assertSame(runs, view.currentScreen());
+        assertEquals(1, runsCreated.get());
+    }
+
+    @Test
+    void saysWhenAScreenIsNotPluggedIn(FxRobot robot) {
+        robot.clickOn("#navPipelines");
+
+        assertEquals("Pipelines is not available yet", ((Label) view.currentScreen()).getText());
+    }
+
+    @Test
+    void ctrlDigitsSwitchScreens(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        Screen afterThree = viewModel.selectedScreenProperty().get();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+
+        assertEquals(Screen.RUNS, afterThree);
+        assertEquals(Screen.PIPELINES, viewModel.selectedScreenProperty().get());
+    }
+
+    @Test
+    void f5RefreshesTheCurrentScreen(FxRobot robot) {
+        AtomicInteger refreshes = new AtomicInteger();
+        viewModel.setRefreshHandler(Screen.SNAPSHOTS, refreshes::incrementAndGet);
+
+        robot.type(KeyCode.F5);
+
+        assertEquals(1, refreshes.get());
+    }
+
+    @Test
+    void ctrlFFocusesTheScreensSearchField(FxRobot robot) {
+        robot.clickOn("#navRuns");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+
+        Node search = robot.lookup("#runsScreen #" + MainView.SEARCH_FIELD_ID).query();
+        assertTrue(search.isFocused());
+    }
+
+    @Test
+    void bannerAppearsWithTheModel(FxRobot robot) {
+        Node banner = robot.lookup("#" + MainView.BANNER_ID).query();
+        boolean hiddenAtFirst = !banner.isVisible();
+
+        robot.interact(() -> viewModel.banner().show(BannerModel.Severity.ERROR,
+                "Server unreachable — reconnecting…"));
+
+        assertTrue(hiddenAtFirst);
+        assertTrue(banner.isVisible());
+        assertTrue(banner.getStyleClass().contains("banner-error"));
+        assertEquals("Server unreachable — reconnecting…",
+                robot.lookup("#" + MainView.BANNER_MESSAGE_ID).queryAs(Label.class).getText());
+    }
+
+    @Test
+    void statusBarShowsTheConnection(FxRobot robot) {
+        robot.interact(() -> {
+            StatusBarModel status = viewModel.statusBar();
+            status.serverUrlProperty().set("http://127.0.0.1:8237");
+            status.serverVersionProperty().set("0.91.0");
+            status.userProperty().set("admin");
+            status.canRunSnapshotsProperty().set(true);
+        });
+
+        assertEquals("http://127.0.0.1:8237", text(robot, MainView.STATUS_SERVER_ID));
+        assertEquals("v0.91.0", text(robot, MainView.STATUS_VERSION_ID));
+        assertEquals("local", text(robot, MainView.STATUS_MODE_ID));
+        assertEquals("admin", text(robot, MainView.STATUS_USER_ID));
+        assertEquals("Can run snapshots", text(robot, MainView.STATUS_CAN_RUN_ID));
+    }
+
+    @Test
+    void themeToggleSwitchesToDarkAndRemembersIt(FxRobot robot) {
+        robot.clickOn("#" + MainView.THEME_TOGGLE_ID);
+
+        assertEquals(new PrimerDark().getUserAgentStylesheet(),
+                Application.getUserAgentStylesheet());
+        assertEquals(Theme.DARK, new ShellPreferences(node).theme());
+        robot.clickOn("#" + MainView.THEME_TOGGLE_ID);
+        assertFalse(Application.getUserAgentStylesheet().contains("dark"));
+    }
+
+    @Test
+    void remembersWindowGeometryWhenTheWindowCloses(FxRobot robot) {
+        Stage stage = (Stage) view.getScene().getWindow();
+
+        robot.interact(() -> {
+            stage.setX(40);
+            stage.setWidth(777);
+            stage.hide();
+        });
+
+        WindowState saved = new ShellPreferences(node).windowState().orElseThrow();
+        assertEquals(40, saved.x());
+        assertEquals(777, saved.width());
+        assertFalse(saved.maximized());
+    }
+
+    @Test
+    void remembersTheSidebarDivider(FxRobot robot) {
+        robot.interact(() -> view.mainSplit().setDividerPositions(0.3));
+
+        List<Double> saved = new ShellPreferences(node).dividerPositions(MainView.MAIN_SPLIT_KEY);
+
+        assertEquals(1, saved.size());
+        assertEquals(0.3, saved.get(0), 0.02);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+}
