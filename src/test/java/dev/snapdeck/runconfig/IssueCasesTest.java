@@ -1,0 +1,126 @@
+package dev.snapdeck.runconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The four small cases of issue 3, verbatim, against a snapshot with those steps. */
+class IssueCasesTest {
+
+    private final RunConfigChecker checker = new RunConfigChecker();
+
+    @Test
+    void duplicateKeyIsAnErrorOnTheSecondKeyNamingTheFirstLine() {
+        String text = """
+                steps:
+                  trainer:
+                    parameters:
+                      learning_rate: 0.01
+                      epochs: 10
+                      learning_rate: 0.1      # duplicate: error here, naming line 4
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic d = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.learning_rate");
+        Expect.span(d, 6, 7, 6, 20);
+        assertTrue(d.message().contains("first on line 4"), d.message());
+        Expect.count(result, 1);
+        assertEquals(Specs.json("{\"steps\":{\"trainer\":{\"parameters\":"
+                + "{\"learning_rate\":0.1,\"epochs\":10}}}}"), result.runConfiguration().get());
+    }
+
+    @Test
+    void plainNoAndOctalInStringParametersWarnWithWhatIsSentAndHowToQuote() {
+        String text = """
+                steps:
+                  load_data:
+                    parameters:
+                      country: NO             # a string parameter: warn, it would be false
+                      file_mode: 0755         # a string parameter: warn, it would be 493
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic no = Expect.one(result, Severity.WARNING, "steps.load_data.parameters.country");
+        Expect.span(no, 4, 16, 4, 18);
+        assertTrue(no.message().startsWith("`NO` is sent as the boolean false"), no.message());
+        assertTrue(no.message().contains("write \"NO\""), no.message());
+        assertEquals("\"NO\"", no.quickFix().orElseThrow().replacement());
+        Diagnostic octal = Expect.one(result, Severity.WARNING,
+                "steps.load_data.parameters.file_mode");
+        Expect.span(octal, 5, 18, 5, 22);
+        assertTrue(octal.message().startsWith("`0755` is sent as the number 493"),
+                octal.message());
+        assertEquals(Specs.json("{\"steps\":{\"load_data\":{\"parameters\":"
+                + "{\"country\":false,\"file_mode\":493}}}}"), result.runConfiguration().get());
+    }
+
+    @Test
+    void valuesThatBreakAStringParameterAreAlsoErrorsSoTheRunIsBlocked() {
+        String text = """
+                steps:
+                  load_data:
+                    parameters:
+                      country: NO             # a string parameter: warn, it would be false
+                      file_mode: 0755         # a string parameter: warn, it would be 493
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic type = Expect.one(result, Severity.ERROR, "steps.load_data.parameters.country");
+        Expect.span(type, 4, 16, 4, 18);
+        assertEquals("`country` must be text, but it is the boolean false. To send the text, "
+                + "write \"NO\".", type.message());
+        assertEquals("\"NO\"", type.quickFix().orElseThrow().replacement());
+        Expect.span(Expect.one(result, Severity.ERROR, "steps.load_data.parameters.file_mode"),
+                5, 18, 5, 22);
+        Expect.count(result, 4);
+    }
+
+    @Test
+    void aliasExpandsToTheAnchoredMappingAndItsNameIsNeverSent() {
+        String text = """
+                steps:
+                  trainer:
+                    parameters: &shared
+                      learning_rate: 0.1
+                  evaluator:
+                    parameters: *shared       # never sent as the text "shared"
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Expect.count(result, 0);
+        assertEquals(Specs.json("{\"steps\":{\"trainer\":{\"parameters\":{\"learning_rate\":0.1}},"
+                + "\"evaluator\":{\"parameters\":{\"learning_rate\":0.1}}}}"),
+                result.runConfiguration().get());
+        assertFalse(result.runConfiguration().get().toString().contains("shared"));
+    }
+
+    @Test
+    void unknownSettingAndUnknownStepAreErrorsWithSuggestions() {
+        String text = """
+                enable_cahce: false           # unknown setting, did you mean enable_cache
+                steps:
+                  trainr: {}                  # unknown step: list the real ones
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic setting = Expect.one(result, Severity.ERROR, "enable_cahce");
+        Expect.span(setting, 1, 1, 1, 13);
+        assertTrue(setting.message().contains("Did you mean `enable_cache`?"), setting.message());
+        assertEquals("enable_cache", setting.quickFix().orElseThrow().replacement());
+        Diagnostic step = Expect.one(result, Severity.ERROR, "steps.trainr");
+        Expect.span(step, 3, 3, 3, 9);
+        assertTrue(step.message().contains("its steps are load_data, trainer, evaluator"),
+                step.message());
+        assertTrue(step.message().contains("Did you mean `trainer`?"), step.message());
+        Expect.count(result, 2);
+        assertEquals(Specs.json("{\"enable_cahce\":false,\"steps\":{\"trainr\":{}}}"),
+                result.runConfiguration().get());
+    }
+}
