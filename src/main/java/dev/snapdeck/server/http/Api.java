@@ -197,7 +197,10 @@ public final class Api {
         ObjectNode paths = document.putObject("paths");
         for (Route route : routes) {
             String path = route.path();
-            ObjectNode operation = paths.with(path).putObject(route.method().name().toLowerCase());
+            if (!paths.has(path)) {
+                paths.putObject(path);
+            }
+            ObjectNode operation = ((ObjectNode) paths.get(path)).putObject(route.method().name().toLowerCase());
             operation.put("operationId", route.method().name().toLowerCase() + path.replaceAll("[^A-Za-z0-9]+", "_"));
             ArrayNode parameters = operation.putArray("parameters");
             java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);

@@ -59,8 +59,9 @@ final class RunController {
 
     void trigger(Context ctx) {
         String snapshotId = SystemController.uuid(ctx.pathParam("snapshot_id"), "pipeline snapshot");
-        String runId = runs.trigger(snapshotId, Bodies.parse(ctx), Api.caller(ctx));
-        SystemController.json(ctx, store.transaction(tx -> views.run(tx, runRow(tx, runId), true)));
+        RunService.Triggered triggered = runs.trigger(snapshotId, Bodies.parse(ctx), Api.caller(ctx));
+        SystemController.json(ctx, store.transaction(tx -> views.run(tx, runRow(tx, triggered.runId()), true)));
+        triggered.launch();
     }
 
     void listRuns(Context ctx) {

@@ -61,6 +61,12 @@ public final class RunService implements RunListener, AutoCloseable {
     private final Path dataDir;
     private final Orchestrator orchestrator;
     private final Map<String, RunHandle> handles = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService launcher = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "snapdeck-run-launcher");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public RunService(Store store, Path dataDir, int maxParallelSteps) {
         this.store = store;
@@ -91,11 +97,11 @@ public final class RunService implements RunListener, AutoCloseable {
      * Triggers a run of a snapshot.
      *
      * @param body the request body, already parsed
-     * @return the new run's id (status {@code initializing})
+     * @return the new run (status {@code initializing}); call {@link Triggered#launch()} after answering
      * @throws ApiException 404 unknown snapshot, 422 malformed body or unknown placeholder, 400 a
      *                      change a run may not make or a configuration error, 409 duplicate run name
      */
-    public String trigger(String snapshotId, JsonNode body, Caller caller) {
+    public Triggered trigger(String snapshotId, JsonNode body, Caller caller) {
         if (body == null || !body.isObject()) {
             throw ApiException.bodyValidation("model_attributes_type", "'body',",
                     "Input should be a valid dictionary or object to extract fields from", render(body));
@@ -147,9 +153,17 @@ public final class RunService implements RunListener, AutoCloseable {
             }
             throw e;
         }
-        start(runId, runDir, (String) snapshot.get("code_id"), Json.parse(snapshot.get("step_definitions")), effective,
-                spec);
-        return runId;
+        JsonNode definitions = Json.parse(snapshot.get("step_definitions"));
+        String codeId = (String) snapshot.get("code_id");
+        return new Triggered(runId, () -> launcher.execute(() -> start(runId, runDir, codeId, definitions, effective,
+                spec)));
+    }
+
+    /** A run that exists as {@code initializing}; {@code launch} hands it to the orchestrator in the background. */
+    public record Triggered(String runId, Runnable starter) {
+        public void launch() {
+            starter.run();
+        }
     }
 
     private static String render(JsonNode node) {
@@ -285,19 +299,24 @@ public final class RunService implements RunListener, AutoCloseable {
                 steps.add(new StepPlan(name, command, after, parameters, policy, timeout, cache));
             }
             runLog(runId, "Run " + runId + " starts with " + steps.size() + " steps.");
-            markRunning(runId);
-            handles.put(runId, orchestrator.submit(new RunPlan(runId, codeDir, runDir, steps, false), this));
+            synchronized (handles) {
+                if (!markRunning(runId)) {
+                    return;
+                }
+                handles.put(runId, orchestrator.submit(new RunPlan(runId, codeDir, runDir, steps, false), this));
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Run {} could not start", runId, e);
             runFinished(runId, "failed", "Failed to start run: " + e.getMessage());
         }
     }
 
-    private void markRunning(String runId) {
-        store.transaction(tx -> {
+    /** @return false when the run left {@code initializing} (stopped or deleted) before it could start */
+    private boolean markRunning(String runId) {
+        return store.transaction(tx -> {
             String now = Times.now();
             return tx.update("UPDATE runs SET status = 'running', start_time = ?, updated = ? WHERE id = ? "
-                    + "AND status = 'initializing'", now, now, runId);
+                    + "AND status = 'initializing'", now, now, runId) == 1;
         });
     }
 
@@ -319,9 +338,12 @@ public final class RunService implements RunListener, AutoCloseable {
         if (!dev.snapdeck.server.http.Views.inProgress(status)) {
             throw ApiException.forbidden("Cannot stop a run that is already " + status + ".");
         }
-        store.transaction(tx -> tx.update("UPDATE runs SET status = 'stopping', updated = ? WHERE id = ?",
-                Times.now(), runId));
-        RunHandle handle = handles.get(runId);
+        RunHandle handle;
+        synchronized (handles) {
+            store.transaction(tx -> tx.update("UPDATE runs SET status = 'stopping', updated = ? WHERE id = ?",
+                    Times.now(), runId));
+            handle = handles.get(runId);
+        }
         if (handle != null) {
             handle.stop(graceful);
         } else {
@@ -424,6 +446,7 @@ public final class RunService implements RunListener, AutoCloseable {
     /** Waits for nothing: stops every run immediately and releases the orchestrator's threads. */
     @Override
     public void close() {
+        launcher.shutdownNow();
         orchestrator.close();
     }
 }
