@@ -78,7 +78,7 @@ final class RunController {
             query.require("pipeline_id IN (SELECT id FROM pipelines WHERE id = ? OR name = ?)", pipeline, pipeline);
         }
         SystemController.json(ctx, store.transaction(tx -> {
-            long total = tx.count("SELECT COUNT(*) FROM runs" + query.where(), query.parameters());
+            long total = tx.cachedCount("SELECT COUNT(*) FROM runs" + query.where(), query.parameters());
             query.checkPage(total);
             List<ObjectNode> items = new ArrayList<>();
             for (Map<String, Object> row : tx.query("SELECT * FROM runs" + query.where() + query.orderBy()
