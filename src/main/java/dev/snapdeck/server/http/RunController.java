@@ -35,6 +35,9 @@ final class RunController {
         this.runs = runs;
     }
 
+    // TODO: the run filters tags, stack, stack_id, schedule_id, build_id, run_metadata and the
+    // trigger ids are not supported and, like any unknown parameter, ignored: the local server has
+    // no tags on runs, one stack, and no schedules, builds or triggers.
     private static final Map<String, ListQuery.Field> RUN_FIELDS = new LinkedHashMap<>();
     static {
         RUN_FIELDS.put("name", new ListQuery.Field("name", ListQuery.Type.TEXT));
@@ -252,6 +255,8 @@ final class RunController {
         serveLog(ctx, file == null ? null : Path.of((String) file), "snapdeck.step." + step.get("name"));
     }
 
+    // TODO: every entry carries the log file's modification time; steps write plain text, so no
+    // per-line time exists unless the orchestrator starts recording one.
     /** One LogEntry per line of at most {@link #LOG_CHUNK} bytes read from {@code offset} (default 0). */
     private static void serveLog(Context ctx, Path file, String logger) throws IOException {
         ArrayNode entries = Json.array();

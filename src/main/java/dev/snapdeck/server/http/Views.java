@@ -180,6 +180,8 @@ public final class Views {
         return Json.envelope(snapshotBody(row), metadata, resources, row.get("id"), row.get("name"), true);
     }
 
+    // TODO: ZenML's StepConfiguration has some forty fields; this sends the ones Snapdeck has
+    // (parameters, enable_cache, retry, name, command), which the client reads, and no more.
     private static ObjectNode stepConfigurations(Map<String, Object> row, JsonNode config) {
         ObjectNode result = Json.object();
         JsonNode spec = Json.parse(row.get("pipeline_spec"));
@@ -267,6 +269,8 @@ public final class Views {
         resources.putNull("original_run");
         resources.putNull("parent_run");
         resources.putNull("active_wait_condition");
+        // TODO: ZenML's outputs map an output name to artifact versions; Snapdeck has no artifact
+        // store yet, so this maps each started step to its outputs folder (clients ignore it).
         ObjectNode outputs = resources.putObject("outputs");
         if (hydrate) {
             for (Map<String, Object> step : tx.query("SELECT name, status FROM step_runs WHERE run_id = ?",
