@@ -65,17 +65,23 @@ public final class RunListBenchmark {
                     httpOnce(http, request);
                     sqlOnce(connection, sql, projectId);
                 }
+                Request floorRequest = new Request.Builder().url(server.url() + "/api/v1/current-user")
+                        .header("Authorization", "Bearer " + token).build();
                 List<Long> api = new ArrayList<>();
                 List<Long> bare = new ArrayList<>();
+                List<Long> floor = new ArrayList<>();
                 for (int i = 0; i < SAMPLES; i++) {
                     api.add(httpOnce(http, request));
                     bare.add(sqlOnce(connection, sql, projectId));
+                    floor.add(httpOnce(http, floorRequest));
                 }
                 double apiMedian = median(api) / 1e6;
                 double bareMedian = median(bare) / 1e6;
                 String report = String.format("runs=%d page=50 samples=%d  GET /api/v1/runs median %.3f ms  "
                         + "bare SQL median %.3f ms  ratio %.1fx (aim <= 2x)", RUNS, SAMPLES, apiMedian, bareMedian,
-                        apiMedian / bareMedian);
+                        apiMedian / bareMedian)
+                        + String.format("; for scale, GET /api/v1/current-user (HTTP + auth, one row) median %.3f ms",
+                                median(floor) / 1e6);
                 System.out.println(report);
             }
         }
