@@ -266,10 +266,12 @@ public final class SnapshotsViewModel {
         busy.set(true);
         context.executor().submit(() -> workspace.updateSnapshot(current.id(), update))
                 .onSuccess(saved -> {
+                    busy.set(false);
                     context.dialogs().notify("Snapshot saved.");
                     refresh();
                 })
                 .onFailure(failure -> {
+                    busy.set(false);
                     if (failure instanceof ConflictException && !replace
                             && context.dialogs().confirm("Name taken", "Another snapshot of "
                             + "this pipeline is named " + editName.get().strip()
@@ -278,8 +280,7 @@ public final class SnapshotsViewModel {
                     } else if (!(failure instanceof ConflictException) || replace) {
                         context.dialogs().showError("Not saved", message(failure), failure);
                     }
-                })
-                .onDone(() -> busy.set(false));
+                });
     }
 
     private SnapshotUpdate updateFor(Snapshot current, boolean replace) {
