@@ -18,7 +18,11 @@ import dev.snapdeck.runconfig.ParameterSpec;
 public final class ParameterField {
 
     /** The control a parameter gets. */
-    public enum Kind { TEXT, INTEGER, NUMBER, BOOLEAN, CHOICE }
+    public enum Kind {
+        TEXT, INTEGER, NUMBER, BOOLEAN, CHOICE,
+        /** Objects, lists and mixed types: edited in the YAML only. */
+        YAML_ONLY
+    }
 
     private final String step;
     private final ParameterSpec spec;
@@ -45,11 +49,13 @@ public final class ParameterField {
                     return Kind.INTEGER;
                 case "number":
                     return Kind.NUMBER;
-                default:
+                case "string":
                     return Kind.TEXT;
+                default:
+                    return Kind.YAML_ONLY;
             }
         }
-        return Kind.TEXT;
+        return types.isEmpty() ? Kind.TEXT : Kind.YAML_ONLY;
     }
 
     public String step() {

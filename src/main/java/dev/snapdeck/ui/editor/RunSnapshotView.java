@@ -342,6 +342,9 @@ public final class RunSnapshotView extends BorderPane {
             case NUMBER:
                 control = numberSpinner(field);
                 break;
+            case YAML_ONLY:
+                control = yamlOnly(field);
+                break;
             default:
                 control = textField(field);
                 break;
@@ -464,6 +467,13 @@ public final class RunSnapshotView extends BorderPane {
     private static String trimmed(double value) {
         String text = Double.toString(value);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    private Node yamlOnly(ParameterField field) {
+        Label value = new Label();
+        value.getStyleClass().add("yaml-only");
+        whenValueChanges(field, v -> value.setText(v.toString() + "  (edit in the YAML tab)"));
+        return value;
     }
 
     private Node textField(ParameterField field) {
