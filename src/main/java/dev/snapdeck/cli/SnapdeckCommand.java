@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         name = "snapdeck",
         mixinStandardHelpOptions = true,
         versionProvider = SnapdeckCommand.VersionProvider.class,
-        subcommands = {ConfigCommand.class},
+        subcommands = {ConfigCommand.class, ServerCommand.class, TokenCommand.class},
         description = "Run ML pipelines from snapshots: against a ZenML server or Snapdeck's own "
                 + "local server.%nWith no arguments, snapdeck.jar opens the dashboard.",
         exitCodeListHeading = "%nExit codes:%n",

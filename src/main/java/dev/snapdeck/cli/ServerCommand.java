@@ -1,0 +1,90 @@
+package dev.snapdeck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.ServerOptions;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code snapdeck server}: runs the local server until the process is interrupted. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = {"Run Snapdeck's local server (ZenML's REST API on SQLite; runs pipelines as local "
+                + "processes) until interrupted.",
+            "The admin password comes from SNAPDECK_ADMIN_PASSWORD at the first start; otherwise one is "
+                + "generated and printed once."})
+public final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+    /** The file in the data folder that says where the running server listens. */
+    static final String SERVER_FILE = "server.json";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8237", description = "Port; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", description = "Data folder (default: the server folder of SNAPDECK_HOME).")
+    Path data;
+
+    @Option(names = "--pipelines", description = "Pipelines folder (default: DATA/pipelines, seeded with the example).")
+    Path pipelines;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dataDir = data != null ? data : SnapdeckHome.resolve().server();
+        LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The JVM ends right after its shutdown hooks, so the hook itself stops the server: running
+        // steps are killed rather than orphaned, and the store is closed cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", dataDir.resolve(SERVER_FILE), e);
+            }
+            stopped.countDown();
+        }, "snapdeck-server-shutdown"));
+        writeServerFile(dataDir, server);
+        out.println("Snapdeck local server: " + server.url());
+        server.generatedAdminPassword().ifPresent(password -> {
+            if (System.getenv("SNAPDECK_ADMIN_PASSWORD") == null) {
+                out.println("Admin user: admin, password (shown once): " + password);
+            }
+        });
+        out.println("Data folder: " + dataDir.toAbsolutePath());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void writeServerFile(Path dataDir, LocalServer server) throws IOException {
+        ObjectNode file = new ObjectMapper().createObjectNode();
+        file.put("url", server.url().toString());
+        file.put("pid", ProcessHandle.current().pid());
+        Files.writeString(dataDir.resolve(SERVER_FILE), file.toString());
+        LOG.debug("Wrote {}", dataDir.resolve(SERVER_FILE));
+    }
+}
