@@ -21,6 +21,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -135,6 +136,34 @@ public final class YamlEditor extends SplitPane {
         savedText.set(area.getText());
     }
 
+    /**
+     * Changes the text to {@code text} by replacing only the stretch that differs, so the caret,
+     * the scroll position and undo stay as they are (for edits made from outside, like a form).
+     */
+    public void updateText(String text) {
+        String old = area.getText();
+        if (old.equals(text)) {
+            return;
+        }
+        int prefix = 0;
+        int max = Math.min(old.length(), text.length());
+        while (prefix < max && old.charAt(prefix) == text.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && old.charAt(old.length() - 1 - suffix)
+                == text.charAt(text.length() - 1 - suffix)) {
+            suffix++;
+        }
+        area.replaceText(prefix, old.length() - suffix,
+                text.substring(prefix, text.length() - suffix));
+    }
+
+    /** The problem selected in the problems list, if any. */
+    public ReadOnlyObjectProperty<EditorMarker> selectedProblemProperty() {
+        return problems.getSelectionModel().selectedItemProperty();
+    }
+
     /** True while the text differs from the text last loaded or marked saved. */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
@@ -213,6 +242,10 @@ public final class YamlEditor extends SplitPane {
 
     CodeArea codeArea() {
         return area;
+    }
+
+    ListView<EditorMarker> problemsList() {
+        return problems;
     }
 
     private void restyle() {

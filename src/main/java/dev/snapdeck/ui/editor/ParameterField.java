@@ -1,0 +1,116 @@
+package dev.snapdeck.ui.editor;
+
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import dev.snapdeck.runconfig.ParameterSpec;
+
+/**
+ * One step parameter in the Run Snapshot form: what kind of control it needs, its bounds, help
+ * and default, and the value the YAML gives it now. The view changes it only through
+ * {@link RunSnapshotViewModel#setParameter}.
+ */
+public final class ParameterField {
+
+    /** The control a parameter gets. */
+    public enum Kind {
+        TEXT, INTEGER, NUMBER, BOOLEAN, CHOICE,
+        /** Objects, lists and mixed types: edited in the YAML only. */
+        YAML_ONLY
+    }
+
+    private final String step;
+    private final ParameterSpec spec;
+    private final Kind kind;
+    private final ReadOnlyObjectWrapper<JsonNode> value =
+            new ReadOnlyObjectWrapper<>(NullNode.getInstance());
+
+    ParameterField(String step, ParameterSpec spec) {
+        this.step = step;
+        this.spec = spec;
+        this.kind = kindOf(spec);
+    }
+
+    private static Kind kindOf(ParameterSpec spec) {
+        if (!spec.enumValues().isEmpty()) {
+            return Kind.CHOICE;
+        }
+        List<String> types = spec.types();
+        if (types.size() == 1) {
+            switch (types.get(0)) {
+                case "boolean":
+                    return Kind.BOOLEAN;
+                case "integer":
+                    return Kind.INTEGER;
+                case "number":
+                    return Kind.NUMBER;
+                case "string":
+                    return Kind.TEXT;
+                default:
+                    return Kind.YAML_ONLY;
+            }
+        }
+        return types.isEmpty() ? Kind.TEXT : Kind.YAML_ONLY;
+    }
+
+    public String step() {
+        return step;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public ParameterSpec spec() {
+        return spec;
+    }
+
+    /** The path of the value in a run configuration. */
+    public List<String> path() {
+        return List.of("steps", step, "parameters", spec.name());
+    }
+
+    /** The enum values, for {@link Kind#CHOICE}. */
+    public List<JsonNode> choices() {
+        return spec.enumValues();
+    }
+
+    /** Description, type and bounds, and the default, in words for a tooltip. */
+    public String help() {
+        StringBuilder help = new StringBuilder();
+        if (!spec.description().isEmpty()) {
+            help.append(spec.description()).append('\n');
+        }
+        help.append(spec.summary());
+        spec.defaultValue().ifPresent(d -> help.append("\nDefault: ").append(d.isTextual()
+                ? d.asText() : d.toString()));
+        return help.toString();
+    }
+
+    /** The default in words, empty when the schema has none. */
+    public String defaultText() {
+        return spec.defaultValue().map(d -> d.isTextual() ? d.asText() : d.toString()).orElse("");
+    }
+
+    /** The value the YAML gives the parameter now (its default when the YAML leaves it out). */
+    public ReadOnlyObjectProperty<JsonNode> valueProperty() {
+        return value.getReadOnlyProperty();
+    }
+
+    public JsonNode getValue() {
+        return value.get();
+    }
+
+    void setValue(JsonNode now) {
+        value.set(now == null ? NullNode.getInstance() : now);
+    }
+}

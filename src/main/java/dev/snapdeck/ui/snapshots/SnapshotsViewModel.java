@@ -1,0 +1,366 @@
+package dev.snapdeck.ui.snapshots;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import dev.snapdeck.api.ConflictException;
+import dev.snapdeck.api.Page;
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.api.SnapshotQuery;
+import dev.snapdeck.api.SnapshotUpdate;
+import dev.snapdeck.api.ZenmlException;
+import dev.snapdeck.service.Task;
+import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.shell.AppContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Snapshots screen: the named snapshots of the connected server, searchable, with a detail
+ * pane that renames, re-describes and re-tags one, and delete for several at once. The shell
+ * registers {@link #refresh()} for F5.
+ */
+public final class SnapshotsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotsViewModel.class);
+    private static final int PAGE_SIZE = 100;
+
+    private final AppContext context;
+    private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<SnapshotRow> shown = new FilteredList<>(rows);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<SnapshotRow> selection = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SnapshotRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Snapshot> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StringProperty editName = new SimpleStringProperty("");
+    private final StringProperty editDescription = new SimpleStringProperty("");
+    private final StringProperty editTags = new SimpleStringProperty("");
+    private final BooleanBinding canDelete;
+    private final BooleanBinding canRun;
+    private final BooleanBinding canSave;
+    private Task<?> loading;
+    private Task<?> loadingDetail;
+
+    public SnapshotsViewModel(AppContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        search.addListener((obs, old, now) -> shown.setPredicate(row -> row.matches(now)));
+        selection.addListener((javafx.collections.ListChangeListener<SnapshotRow>) c ->
+                selectionChanged());
+        canDelete = Bindings.isNotEmpty(selection).and(busy.not());
+        canRun = selected.isNotNull();
+        canSave = Bindings.createBooleanBinding(this::detailsEdited, selected, detail, editName,
+                editDescription, editTags, busy);
+        context.workspace().addListener((obs, old, now) -> refresh());
+    }
+
+    // ---- state ---------------------------------------------------------------------------
+
+    /** The rows that match the search, in server order (newest first). */
+    public ObservableList<SnapshotRow> getSnapshots() {
+        return FXCollections.unmodifiableObservableList(shown);
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The rows the view has selected; the view keeps it in step with the table. */
+    public ObservableList<SnapshotRow> getSelection() {
+        return selection;
+    }
+
+    /** The one row the detail pane shows (the first selected). */
+    public ReadOnlyObjectProperty<SnapshotRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The selected snapshot with its description and metadata, once fetched. */
+    public ReadOnlyObjectProperty<Snapshot> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What went wrong loading the list; empty when nothing did. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public StringProperty editNameProperty() {
+        return editName;
+    }
+
+    public StringProperty editDescriptionProperty() {
+        return editDescription;
+    }
+
+    /** Tags as comma-separated words. */
+    public StringProperty editTagsProperty() {
+        return editTags;
+    }
+
+    public ObservableBooleanValue canDeleteProperty() {
+        return canDelete;
+    }
+
+    public ObservableBooleanValue canRunProperty() {
+        return canRun;
+    }
+
+    public ObservableBooleanValue canSaveProperty() {
+        return canSave;
+    }
+
+    // ---- intents -------------------------------------------------------------------------
+
+    /** Loads every named snapshot again (F5). */
+    public void refresh() {
+        Workspace workspace = context.workspace().get();
+        if (workspace == null) {
+            rows.clear();
+            return;
+        }
+        if (loading != null) {
+            loading.cancel();
+        }
+        busy.set(true);
+        String version = workspace.connection().version();
+        loading = context.executor().submit(() -> fetchAll(workspace, version))
+                .onSuccess(this::showRows)
+                .onFailure(failure -> {
+                    LOG.warn("Could not load snapshots", failure);
+                    error.set("Could not load snapshots: " + message(failure));
+                })
+                .onDone(() -> busy.set(false));
+    }
+
+    private static List<SnapshotRow> fetchAll(Workspace workspace, String version) {
+        List<SnapshotRow> found = new ArrayList<>();
+        // TODO: every page is fetched at once; a server with many thousand named snapshots
+        // would want paging in the table, which the Runs screen has and this one does not yet.
+        for (Snapshot snapshot : Page.walk(1, page -> workspace.snapshots(new SnapshotQuery()
+                .namedOnly().sortBy("desc:created").page(page).size(PAGE_SIZE)))) {
+            found.add(SnapshotRow.of(snapshot, version));
+        }
+        return found;
+    }
+
+    private void showRows(List<SnapshotRow> loaded) {
+        Set<UUID> keep = selection.stream().map(row -> row.snapshot().id())
+                .collect(Collectors.toSet());
+        error.set("");
+        rows.setAll(loaded);
+        selection.setAll(loaded.stream().filter(row -> keep.contains(row.snapshot().id()))
+                .collect(Collectors.toList()));
+    }
+
+    /** Opens Run Snapshot on the selected snapshot. */
+    public void runSelected() {
+        SnapshotRow row = selected.get();
+        if (row != null) {
+            context.navigator().runSnapshot(row.snapshot().id());
+        }
+    }
+
+    /** Opens the New Snapshot dialog. */
+    public void newSnapshot() {
+        context.navigator().newSnapshot();
+    }
+
+    /** Deletes every selected snapshot after asking once. */
+    public void deleteSelected() {
+        Workspace workspace = context.workspace().get();
+        List<SnapshotRow> doomed = List.copyOf(selection);
+        if (workspace == null || doomed.isEmpty() || !context.dialogs().confirm(
+                "Delete snapshots", deleteQuestion(doomed), "Delete")) {
+            return;
+        }
+        busy.set(true);
+        context.executor().submit(() -> deleteAll(workspace, doomed))
+                .onSuccess(failed -> deleted(doomed, failed))
+                .onFailure(failure -> context.dialogs().showError("Delete failed",
+                        message(failure), failure))
+                .onDone(() -> {
+                    busy.set(false);
+                    refresh();
+                });
+    }
+
+    private static String deleteQuestion(List<SnapshotRow> doomed) {
+        if (doomed.size() == 1) {
+            return "Delete the snapshot " + doomed.get(0).name() + "? Its runs stay.";
+        }
+        return "Delete " + doomed.size() + " snapshots ("
+                + doomed.stream().limit(5).map(SnapshotRow::name)
+                        .collect(Collectors.joining(", "))
+                + (doomed.size() > 5 ? ", …" : "") + ")? Their runs stay.";
+    }
+
+    private static List<String> deleteAll(Workspace workspace, List<SnapshotRow> doomed) {
+        List<String> failed = new ArrayList<>();
+        for (SnapshotRow row : doomed) {
+            try {
+                workspace.deleteSnapshot(row.snapshot().id());
+            } catch (ZenmlException e) {
+                LOG.warn("Could not delete snapshot {}", row.snapshot().id(), e);
+                failed.add(row.name() + ": " + message(e));
+            }
+        }
+        return failed;
+    }
+
+    private void deleted(List<SnapshotRow> doomed, List<String> failed) {
+        if (failed.isEmpty()) {
+            context.dialogs().notify(doomed.size() == 1 ? "Snapshot deleted."
+                    : doomed.size() + " snapshots deleted.");
+        } else {
+            context.dialogs().showError("Some snapshots were not deleted",
+                    String.join("\n", failed), null);
+        }
+    }
+
+    /**
+     * Sends the detail pane's name, description and tags. A name another snapshot of the
+     * pipeline has is offered to be taken over.
+     */
+    public void saveDetails() {
+        Workspace workspace = context.workspace().get();
+        Snapshot current = detail.get();
+        if (workspace == null || current == null || !canSave.get()) {
+            return;
+        }
+        if (editName.get().isBlank()) {
+            context.dialogs().showError("Name required", "A snapshot needs a name.", null);
+            return;
+        }
+        sendUpdate(workspace, current, false);
+    }
+
+    private void sendUpdate(Workspace workspace, Snapshot current, boolean replace) {
+        SnapshotUpdate update = updateFor(current, replace);
+        busy.set(true);
+        context.executor().submit(() -> workspace.updateSnapshot(current.id(), update))
+                .onSuccess(saved -> {
+                    busy.set(false);
+                    context.dialogs().notify("Snapshot saved.");
+                    refresh();
+                })
+                .onFailure(failure -> {
+                    busy.set(false);
+                    if (failure instanceof ConflictException && !replace
+                            && context.dialogs().confirm("Name taken", "Another snapshot of "
+                            + "this pipeline is named " + editName.get().strip()
+                            + ". Take the name from it?", "Replace")) {
+                        sendUpdate(workspace, current, true);
+                    } else if (!(failure instanceof ConflictException) || replace) {
+                        context.dialogs().showError("Not saved", message(failure), failure);
+                    }
+                });
+    }
+
+    private SnapshotUpdate updateFor(Snapshot current, boolean replace) {
+        SnapshotUpdate update = new SnapshotUpdate();
+        String name = editName.get().strip();
+        if (!name.equals(current.name())) {
+            update.name(name);
+        }
+        String description = editDescription.get().strip();
+        if (!description.equals(Objects.toString(current.description(), ""))) {
+            update.description(description);
+        }
+        Set<String> before = new LinkedHashSet<>(current.tags() == null ? List.of()
+                : current.tags());
+        Set<String> after = parseTags(editTags.get());
+        after.stream().filter(tag -> !before.contains(tag)).forEach(update::addTag);
+        before.stream().filter(tag -> !after.contains(tag)).forEach(update::removeTag);
+        if (replace) {
+            update.replace();
+        }
+        return update;
+    }
+
+    // ---- selection and details -----------------------------------------------------------
+
+    private void selectionChanged() {
+        SnapshotRow first = selection.isEmpty() ? null : selection.get(0);
+        if (Objects.equals(first, selected.get())) {
+            return;
+        }
+        selected.set(first);
+        if (loadingDetail != null) {
+            loadingDetail.cancel();
+        }
+        showDetail(first == null ? null : first.snapshot());
+        Workspace workspace = context.workspace().get();
+        if (first != null && workspace != null) {
+            UUID id = first.snapshot().id();
+            loadingDetail = context.executor().submit(() -> workspace.snapshot(id))
+                    .onSuccess(this::showDetail)
+                    .onFailure(failure -> LOG.warn("Could not load snapshot {}", id, failure));
+        }
+    }
+
+    private void showDetail(Snapshot snapshot) {
+        detail.set(snapshot);
+        editName.set(snapshot == null || snapshot.name() == null ? "" : snapshot.name());
+        editDescription.set(snapshot == null ? "" : Objects.toString(snapshot.description(), ""));
+        editTags.set(snapshot == null || snapshot.tags() == null ? ""
+                : String.join(", ", snapshot.tags()));
+    }
+
+    private boolean detailsEdited() {
+        Snapshot current = detail.get();
+        if (current == null || busy.get()) {
+            return false;
+        }
+        List<String> tags = current.tags() == null ? List.of() : current.tags();
+        return !editName.get().strip().equals(Objects.toString(current.name(), ""))
+                || !editDescription.get().strip().equals(
+                        Objects.toString(current.description(), ""))
+                || !parseTags(editTags.get()).equals(new LinkedHashSet<>(tags));
+    }
+
+    static Set<String> parseTags(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String word : text.split(",")) {
+            if (!word.isBlank()) {
+                tags.add(word.strip());
+            }
+        }
+        return tags;
+    }
+
+    static String message(Throwable failure) {
+        if (failure instanceof ZenmlException
+                && ((ZenmlException) failure).serverMessage() != null) {
+            return ((ZenmlException) failure).serverMessage();
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.snapdeck.ui.snapshots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.testing.FakeShell;
+import dev.snapdeck.ui.testing.FakeWorkspace;
+
+import org.junit.jupiter.api.Test;
+
+class SnapshotsViewModelTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final Snapshot prod = workspace.add(FakeWorkspace.snapshot("prod-training",
+            FakeWorkspace.SERVER_VERSION));
+    private final Snapshot old = workspace.add(FakeWorkspace.snapshot("old-training",
+            "0.80.0"));
+
+    private SnapshotsViewModel loaded() {
+        SnapshotsViewModel viewModel = new SnapshotsViewModel(shell.context(workspace));
+        viewModel.refresh();
+        return viewModel;
+    }
+
+    private SnapshotRow row(SnapshotsViewModel viewModel, Snapshot snapshot) {
+        return viewModel.getSnapshots().stream()
+                .filter(r -> r.snapshot().id().equals(snapshot.id())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsTheNamedSnapshotsWithTheirPipelineAndCreator() {
+        SnapshotsViewModel viewModel = loaded();
+
+        assertEquals(2, viewModel.getSnapshots().size());
+        SnapshotRow row = row(viewModel, prod);
+        assertEquals("training_pipeline", row.pipeline());
+        assertEquals("admin", row.createdBy());
+        assertEquals("yes", row.runnable());
+    }
+
+    @Test
+    void warnsOnlyAboutSnapshotsMadeOnAnotherServerVersion() {
+        SnapshotsViewModel viewModel = loaded();
+
+        assertFalse(row(viewModel, prod).hasVersionWarning());
+        assertTrue(row(viewModel, old).versionWarning().contains("0.80.0"));
+    }
+
+    @Test
+    void searchFiltersByNameAndPipeline() {
+        SnapshotsViewModel viewModel = loaded();
+
+        viewModel.searchProperty().set("PROD");
+
+        assertEquals(List.of("prod-training"), viewModel.getSnapshots().stream()
+                .map(SnapshotRow::name).toList());
+    }
+
+    @Test
+    void deletesEverySelectedSnapshotAfterOneConfirmation() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(viewModel.getSnapshots());
+        shell.answers.add(true);
+
+        viewModel.deleteSelected();
+
+        assertEquals(1, shell.questions.size());
+        assertTrue(shell.questions.get(0).startsWith("Delete 2 snapshots"), shell.questions.get(0));
+        assertTrue(workspace.all().isEmpty());
+        assertTrue(viewModel.getSnapshots().isEmpty());
+    }
+
+    @Test
+    void deletesNothingWhenTheUserSaysNo() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(viewModel.getSnapshots());
+        shell.answers.add(false);
+
+        viewModel.deleteSelected();
+
+        assertEquals(2, workspace.all().size());
+    }
+
+    @Test
+    void savesANewNameDescriptionAndTags() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("prod-v2");
+        viewModel.editDescriptionProperty().set("Second try.");
+        viewModel.editTagsProperty().set("weekly, gpu");
+
+        viewModel.saveDetails();
+
+        Snapshot saved = workspace.find(prod.id()).orElseThrow();
+        assertEquals("prod-v2", saved.name());
+        assertEquals("Second try.", saved.description());
+        assertEquals(List.of("weekly", "gpu"), saved.tags());
+        assertFalse(viewModel.canSaveProperty().get());
+    }
+
+    @Test
+    void offersToTakeOverANameAnotherSnapshotHas() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("old-training");
+        shell.answers.add(true);
+
+        viewModel.saveDetails();
+
+        assertEquals(1, shell.questions.size());
+        assertEquals("old-training", workspace.find(prod.id()).orElseThrow().name());
+        assertEquals(null, workspace.find(old.id()).orElseThrow().name());
+    }
+
+    @Test
+    void aBlankNameIsRefused() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("  ");
+
+        viewModel.saveDetails();
+
+        assertEquals("prod-training", workspace.find(prod.id()).orElseThrow().name());
+        assertTrue(shell.errors.get(0).contains("needs a name"), shell.errors.toString());
+    }
+
+    @Test
+    void runOpensRunSnapshotOnTheSelectedRow() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, old));
+
+        viewModel.runSelected();
+
+        assertEquals(List.of("runSnapshot " + old.id()), shell.navigation);
+    }
+
+    @Test
+    void refreshKeepsTheSelection() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, old));
+
+        viewModel.refresh();
+
+        assertEquals(old.id(), viewModel.selectedProperty().get().snapshot().id());
+    }
+}
