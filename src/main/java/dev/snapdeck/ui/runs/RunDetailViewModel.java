@@ -1,0 +1,375 @@
+package dev.snapdeck.ui.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.LogEntry;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.RunDag;
+import dev.snapdeck.api.StepRun;
+import dev.snapdeck.service.Poller;
+import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.controls.DagEdge;
+import dev.snapdeck.ui.controls.DagNode;
+import dev.snapdeck.ui.shell.AppContext;
+import dev.snapdeck.ui.shell.Problems;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run: its DAG, steps with durations, the log of the selected step, the configuration it
+ * used, Stop and New Snapshot. Follows the run live until it has finished, and the selected
+ * step's log until that step has finished, appending only lines not seen yet.
+ */
+public final class RunDetailViewModel {
+
+    static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
+    private static final Set<ExecutionStatus> STOPPABLE = Set.of(ExecutionStatus.INITIALIZING,
+            ExecutionStatus.PROVISIONING, ExecutionStatus.RUNNING);
+    private static final Logger LOG = LoggerFactory.getLogger(RunDetailViewModel.class);
+    private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    /** A step as the step list shows it. */
+    public record StepRow(String name, ExecutionStatus status, Duration duration, StepRun step) {
+    }
+
+    /** The DAG as drawn: steps coloured by status, edges for dependencies. */
+    public record Graph(List<DagNode> nodes, List<DagEdge> edges) {
+    }
+
+    /** Everything fetched for one update: the run, its steps and its DAG (null if unavailable). */
+    record Snapshot(PipelineRun run, List<StepRun> steps, RunDag dag) {
+    }
+
+    private final AppContext context;
+    private final UUID runId;
+    private final ReadOnlyObjectWrapper<PipelineRun> run = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Graph> graph =
+            new ReadOnlyObjectWrapper<>(new Graph(List.of(), List.of()));
+    private final ObjectProperty<StepRow> selectedStep = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper configuration = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canStop;
+    private Consumer<List<String>> logSink = lines -> { };
+    private Runnable logReset = () -> { };
+    private Poller<Snapshot> runPoller;
+    private Poller<List<LogEntry>> logPoller;
+    private int logLinesShown;
+    private volatile ExecutionStatus lastStepStatus;
+
+    public RunDetailViewModel(AppContext context, UUID runId) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.runId = Objects.requireNonNull(runId, "runId");
+        canStop = Bindings.createBooleanBinding(() -> isStoppable(run.get()), run);
+        selectedStep.addListener((obs, old, now) -> {
+            if (old == null || now == null || !old.name().equals(now.name())) {
+                followLog(now);
+            }
+        });
+    }
+
+    /** Where new log lines of the selected step go, and what clears the log on a new step. */
+    public void setLogSink(Consumer<List<String>> sink, Runnable reset) {
+        this.logSink = Objects.requireNonNull(sink, "sink");
+        this.logReset = Objects.requireNonNull(reset, "reset");
+    }
+
+    public UUID runId() {
+        return runId;
+    }
+
+    public ReadOnlyObjectProperty<PipelineRun> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public ObservableList<StepRow> getSteps() {
+        return steps;
+    }
+
+    public ReadOnlyObjectProperty<Graph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    /** For the log view's own short work (search, save): the shell's one executor. */
+    public Executor logExecutor() {
+        return command -> context.executor().submit(() -> {
+            command.run();
+            return null;
+        });
+    }
+
+    public ObjectProperty<StepRow> selectedStepProperty() {
+        return selectedStep;
+    }
+
+    /** The configuration the run used, as YAML. */
+    public ReadOnlyStringProperty configurationProperty() {
+        return configuration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * Stop is offered while the run is initializing, provisioning or running and the
+     * orchestrator has given it a run id (reference §7.5).
+     */
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    /** Selects a step by name, e.g. when its node is clicked in the DAG. */
+    public void selectStep(String name) {
+        steps.stream().filter(row -> row.name().equals(name)).findFirst()
+                .ifPresent(selectedStep::set);
+    }
+
+    /** Fetches the run and follows it until it has finished. */
+    public void load() {
+        Workspace workspace = context.workspace().get();
+        stopPolling();
+        if (workspace == null) {
+            return;
+        }
+        loading.set(true);
+        runPoller = Poller.builder(context.executor(), () -> fetch(workspace))
+                .every(LIVE_INTERVAL)
+                .atMostEvery(Duration.ofSeconds(10))
+                .until(found -> found.run().status() != null && found.run().status().isFinished())
+                .onUpdate(this::show)
+                .onError(failure -> {
+                    loading.set(false);
+                    error.set(Problems.describe("Cannot load the run", failure));
+                })
+                .build()
+                .start();
+    }
+
+    /** Asks the server to stop the run, after the user confirms. */
+    public void stop(boolean graceful) {
+        Workspace workspace = context.workspace().get();
+        PipelineRun current = run.get();
+        if (workspace == null || current == null || !canStop.get()) {
+            return;
+        }
+        String how = graceful ? "Running steps finish first; no new step starts."
+                : "Running steps are stopped at once.";
+        if (!context.dialogs().confirm("Stop run", "Stop " + current.name() + "? " + how,
+                "Stop")) {
+            return;
+        }
+        context.executor().submit(() -> {
+            workspace.stopRun(runId, graceful);
+            return true;
+        }).onSuccess(done -> {
+            context.dialogs().notify("Stopping " + current.name());
+            load();
+        }).onFailure(failure -> context.dialogs().showError("Cannot stop the run",
+                Problems.describe("The server did not stop " + current.name(), failure),
+                failure));
+    }
+
+    /** The seed's "+ New Snapshot" from this run. */
+    public void newSnapshot() {
+        context.navigator().newSnapshotFromRun(runId);
+    }
+
+    public void dispose() {
+        stopPolling();
+        stopLog();
+    }
+
+    static boolean isStoppable(PipelineRun run) {
+        return run != null && run.status() != null && STOPPABLE.contains(run.status())
+                && run.orchestratorRunId() != null;
+    }
+
+    static Duration duration(Instant start, Instant end, Instant now) {
+        if (start == null) {
+            return null;
+        }
+        return Duration.between(start, end != null ? end : now);
+    }
+
+    private Snapshot fetch(Workspace workspace) {
+        PipelineRun found = workspace.run(runId);
+        List<StepRun> stepRuns = workspace.steps(runId);
+        RunDag dag = null;
+        try {
+            dag = workspace.dag(runId);
+        } catch (RuntimeException e) {
+            LOG.debug("No DAG for run {}; drawing the steps without edges", runId, e);
+        }
+        return new Snapshot(found, stepRuns, dag);
+    }
+
+    private void show(Snapshot found) {
+        loading.set(false);
+        error.set("");
+        run.set(found.run());
+        configuration.set(toYaml(found.run().config()));
+        showSteps(found);
+        showDag(found);
+    }
+
+    private void showSteps(Snapshot found) {
+        Instant now = Instant.now();
+        String selected = selectedStep.get() == null ? null : selectedStep.get().name();
+        List<StepRow> rows = new ArrayList<>();
+        for (StepRun step : found.steps()) {
+            rows.add(new StepRow(step.name(), step.status(),
+                    duration(step.startTime(), step.endTime(), now), step));
+        }
+        steps.setAll(rows);
+        if (selected != null) {
+            rows.stream().filter(row -> row.name().equals(selected)).findFirst()
+                    .ifPresent(selectedStep::set);
+        } else if (!rows.isEmpty()) {
+            selectedStep.set(rows.get(0));
+        }
+    }
+
+    private void showDag(Snapshot found) {
+        Map<String, DagNode> nodes = new LinkedHashMap<>();
+        List<DagEdge> edges = new ArrayList<>();
+        Map<String, String> stepStatus = new LinkedHashMap<>();
+        found.steps().forEach(step -> stepStatus.put(step.name(), raw(step.status())));
+        if (found.dag() != null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (RunDag.Node node : found.dag().nodes()) {
+                if (!"step".equals(node.type())) {
+                    continue;
+                }
+                names.put(node.nodeId(), node.name());
+                String status = stepStatus.getOrDefault(node.name(), raw(node.status()));
+                nodes.put(node.name(), new DagNode(node.name(), node.name(), status));
+            }
+            for (RunDag.Edge edge : found.dag().edges()) {
+                String from = names.get(edge.source());
+                String to = names.get(edge.target());
+                if (from != null && to != null) {
+                    edges.add(new DagEdge(from, to));
+                }
+            }
+        }
+        stepStatus.forEach((name, status) -> nodes.putIfAbsent(name,
+                new DagNode(name, name, status)));
+        Graph drawn = new Graph(List.copyOf(nodes.values()), List.copyOf(edges));
+        if (!drawn.equals(graph.get())) {
+            graph.set(drawn);
+        }
+    }
+
+    private static String raw(ExecutionStatus status) {
+        return status == null ? "pending" : status.raw();
+    }
+
+    private void followLog(StepRow row) {
+        stopLog();
+        logLinesShown = 0;
+        lastStepStatus = null;
+        logReset.run();
+        Workspace workspace = context.workspace().get();
+        if (row == null || workspace == null) {
+            return;
+        }
+        UUID stepId = row.step().id();
+        logPoller = Poller.builder(context.executor(), () -> freshLog(workspace, stepId))
+                .every(LIVE_INTERVAL)
+                .atMostEvery(Duration.ofSeconds(10))
+                .until(entries -> stepFinished())
+                .onUpdate(this::appendNew)
+                .onError(failure -> LOG.debug("Cannot fetch the log of step {}", stepId, failure))
+                .build()
+                .start();
+    }
+
+    private List<LogEntry> freshLog(Workspace workspace, UUID stepId) {
+        StepRun step = workspace.steps(runId).stream().filter(s -> s.id().equals(stepId))
+                .findFirst().orElseThrow();
+        lastStepStatus = step.status();
+        return workspace.stepLog(step);
+    }
+
+    private boolean stepFinished() {
+        ExecutionStatus status = lastStepStatus;
+        return status != null && status.isFinished();
+    }
+
+    private void appendNew(List<LogEntry> entries) {
+        if (entries.size() <= logLinesShown) {
+            return;
+        }
+        List<String> fresh = new ArrayList<>();
+        for (LogEntry entry : entries.subList(logLinesShown, entries.size())) {
+            fresh.add(entry.message());
+        }
+        logLinesShown = entries.size();
+        logSink.accept(fresh);
+    }
+
+    private void stopPolling() {
+        if (runPoller != null) {
+            runPoller.stop();
+            runPoller = null;
+        }
+    }
+
+    private void stopLog() {
+        if (logPoller != null) {
+            logPoller.stop();
+            logPoller = null;
+        }
+    }
+
+    private static String toYaml(JsonNode config) {
+        if (config == null || config.isMissingNode() || config.isNull()) {
+            return "# The server sent no configuration for this run.";
+        }
+        try {
+            return YAML.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Cannot write the run's configuration as YAML", e);
+            return config.toPrettyString();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.snapdeck.ui.runs;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.Pipeline;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.Ref;
+import dev.snapdeck.api.Snapshot;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Runs screen: filters, the table of one page, paging; a run's detail replaces the table
+ * until "Back to runs".
+ */
+public final class RunsView extends StackPane {
+
+    public static final String TABLE_ID = "runsTable";
+    public static final String STATUS_FILTER_ID = "runsStatusFilter";
+    public static final String PIPELINE_FILTER_ID = "runsPipelineFilter";
+    public static final String SNAPSHOT_FILTER_ID = "runsSnapshotFilter";
+    public static final String PAGE_TEXT_ID = "runsPageText";
+    public static final String NEXT_ID = "runsNextPage";
+    public static final String PREVIOUS_ID = "runsPreviousPage";
+    public static final String ERROR_ID = "runsError";
+    public static final String BACK_ID = "runsBack";
+    static final String STYLE_CLASS = "runs-view";
+
+    private final RunsViewModel viewModel;
+    private final BorderPane list = new BorderPane();
+    private final TableView<PipelineRun> table = new TableView<>();
+    private RunDetailView detail;
+
+    public RunsView(RunsViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(RunsView.class.getResource("RunsView.css").toExternalForm());
+        list.setTop(createFilters());
+        list.setCenter(createTable());
+        list.setBottom(createPager());
+        getChildren().add(list);
+        viewModel.refreshAll();
+    }
+
+    public TableView<PipelineRun> table() {
+        return table;
+    }
+
+    /** Shows a run's detail in place of the table; the previous detail is closed. */
+    public void showDetail(RunDetailViewModel detailModel) {
+        closeDetail();
+        Button back = new Button("Back to runs", new FontIcon(Feather.ARROW_LEFT));
+        back.setId(BACK_ID);
+        back.setOnAction(e -> showList());
+        detail = new RunDetailView(detailModel, back);
+        getChildren().setAll(detail);
+    }
+
+    /** Closes the detail, if one is shown, and shows the refreshed table. */
+    public void showList() {
+        closeDetail();
+        getChildren().setAll(list);
+        viewModel.refresh();
+    }
+
+    public RunDetailView detail() {
+        return detail;
+    }
+
+    /** F5: the detail if one is shown, else the table. */
+    public void refresh() {
+        if (detail != null) {
+            detail.viewModel().load();
+        } else {
+            viewModel.refreshAll();
+        }
+    }
+
+    private void closeDetail() {
+        if (detail != null) {
+            detail.dispose();
+            detail = null;
+        }
+    }
+
+    private Node createFilters() {
+        TextField search = new TextField();
+        search.setId("searchField");
+        search.setPromptText("Search runs by name (Enter)");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        search.setOnAction(e -> viewModel.refresh());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        ComboBox<ExecutionStatus> status = choice(STATUS_FILTER_ID, "Any status",
+                FXCollections.observableArrayList(RunsViewModel.STATUSES),
+                ExecutionStatus::raw);
+        status.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
+        ComboBox<Pipeline> pipeline = choice(PIPELINE_FILTER_ID, "Any pipeline",
+                viewModel.getPipelines(), Pipeline::name);
+        pipeline.valueProperty().bindBidirectional(viewModel.pipelineFilterProperty());
+        ComboBox<Snapshot> snapshot = choice(SNAPSHOT_FILTER_ID, "Any snapshot",
+                viewModel.getSnapshots(), Snapshot::name);
+        snapshot.valueProperty().bindBidirectional(viewModel.snapshotFilterProperty());
+
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setOnAction(e -> viewModel.refreshAll());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        Label live = new Label("live", new FontIcon(Feather.RADIO));
+        live.getStyleClass().add("live");
+        live.visibleProperty().bind(viewModel.liveProperty());
+
+        HBox bar = new HBox(8, search, status, pipeline, snapshot, refresh, busy, live);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("filters");
+        return bar;
+    }
+
+    /** A filter: the first item (null) means "any". */
+    private static <T> ComboBox<T> choice(String id, String any, ObservableList<T> items,
+            Function<T, String> name) {
+        ObservableList<T> withAny = FXCollections.observableArrayList();
+        withAny.add(null);
+        withAny.addAll(items);
+        items.addListener((javafx.collections.ListChangeListener<T>) change -> {
+            withAny.setAll(items);
+            withAny.add(0, null);
+        });
+        ComboBox<T> box = new ComboBox<>(withAny);
+        box.setId(id);
+        box.setPromptText(any);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? any : name.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    private Node createTable() {
+        table.setId(TABLE_ID);
+        table.setItems(viewModel.getRuns());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No runs match"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Run", 260, PipelineRun::name));
+        TableColumn<PipelineRun, ExecutionStatus> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setCellFactory(c -> new StatusCell<>());
+        status.setPrefWidth(110);
+        table.getColumns().add(status);
+        table.getColumns().add(column("Pipeline", 170, run -> name(run.pipeline())));
+        table.getColumns().add(column("Snapshot", 170, run -> name(run.snapshot())));
+        table.getColumns().add(column("Created", 150, run -> Formats.when(run.created())));
+        table.getColumns().add(column("Duration", 90, run -> Formats.duration(
+                RunDetailViewModel.duration(run.startTime(), run.endTime(),
+                        java.time.Instant.now()))));
+        table.getColumns().add(column("User", 100, run -> name(run.user())));
+        // The server sorts (newest first); sorting one page locally would mislead.
+        table.getColumns().forEach(c -> c.setSortable(false));
+
+        table.setRowFactory(view -> {
+            TableRow<PipelineRun> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.open(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        return table;
+    }
+
+    private static String name(Ref ref) {
+        return ref == null || ref.name() == null ? "" : ref.name();
+    }
+
+    static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> constant(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static ObservableValue<String> constant(String text) {
+        return new ReadOnlyObjectWrapper<>(text == null ? "" : text);
+    }
+
+    private Node createPager() {
+        Label error = new Label();
+        error.setId(ERROR_ID);
+        error.getStyleClass().add("error");
+        error.textProperty().bind(viewModel.errorProperty());
+        Label text = new Label();
+        text.setId(PAGE_TEXT_ID);
+        text.textProperty().bind(viewModel.pageTextProperty());
+        Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
+        previous.setId(PREVIOUS_ID);
+        previous.disableProperty().bind(Bindings.not(viewModel.canGoBackProperty()));
+        previous.setOnAction(e -> viewModel.previousPage());
+        Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
+        next.setId(NEXT_ID);
+        next.disableProperty().bind(Bindings.not(viewModel.canGoForwardProperty()));
+        next.setOnAction(e -> viewModel.nextPage());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(8, error, spacer, text, previous, next);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.getStyleClass().add("pager");
+        return pager;
+    }
+}
