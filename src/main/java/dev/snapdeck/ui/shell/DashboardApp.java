@@ -1,21 +1,45 @@
 package dev.snapdeck.ui.shell;
 
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 import javafx.application.Application;
-import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.service.ConnectionProfile;
+import dev.snapdeck.service.Connector;
+import dev.snapdeck.service.FileSecretStore;
+import dev.snapdeck.service.LocalServerLauncher;
+import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.Workspace;
 
-/** The dashboard's JavaFX application. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's JavaFX application. It builds the one background executor, the profile store
+ * and the connector, shows the window at once and connects off the JavaFX thread: to the active
+ * profile, else to the local server, opening on Snapshots.
+ *
+ * <p>JavaFX constructs the application itself, so the local server launcher (which lives outside
+ * the {@code ui} layer) is handed over with {@link #setLocalServerLauncher} before launch.
+ */
 public final class DashboardApp extends Application {
 
+    static final String NO_LAUNCHER = "This build cannot start a local server. Use Connect… "
+            + "to choose a ZenML or Snapdeck server.";
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+    private static volatile LocalServerLauncher localServerLauncher;
+    private static volatile SnapdeckHome homeOverride;
+
     private final ShellPreferences preferences;
+    private BackgroundExecutor executor;
+    private Session session;
+    private FxDialogService dialogs;
+    private Shell shell;
 
     public DashboardApp() {
         this(ShellPreferences.forUser());
@@ -26,24 +50,71 @@ public final class DashboardApp extends Application {
         this.preferences = preferences;
     }
 
-    @Override
-    public void start(Stage stage) {
-        MainViewModel viewModel = new MainViewModel(preferences);
-        // TODO: the screens and the status bar are placeholders until the service layer exists;
-        // the Snapshots screen only says which local server the dashboard would start.
-        Map<Screen, Supplier<Node>> screens = Map.of(Screen.SNAPSHOTS, DashboardApp::snapshots);
-        MainView view = new MainView(viewModel, screens);
-
-        stage.setTitle("Snapdeck");
-        stage.setScene(new Scene(view, 1200, 760));
-        view.rememberWindow(stage);
-        stage.show();
+    /** The local server to start when no profile is active; call before launch. */
+    public static void setLocalServerLauncher(LocalServerLauncher launcher) {
+        localServerLauncher = launcher;
     }
 
-    private static Node snapshots() {
-        Label server = new Label("Snapdeck will use the local server in "
-                + SnapdeckHome.resolve().server());
-        server.setId("serverLabel");
-        return new StackPane(server);
+    /** Where profiles and secrets live, instead of {@link SnapdeckHome#resolve()}; for tests. */
+    static void setHome(SnapdeckHome home) {
+        homeOverride = home;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = BackgroundExecutor.create(Platform::runLater);
+        dialogs = new FxDialogService(stage);
+        dialogs.installUncaughtExceptionHandler();
+        SnapdeckHome home = homeOverride != null ? homeOverride : SnapdeckHome.resolve();
+        ProfileStore profiles = new ProfileStore(home.profiles(),
+                new FileSecretStore(home.root().resolve("secrets.json")));
+        LocalServerLauncher launcher = localServerLauncher;
+        Connector connector = new Connector(profiles, launcher != null ? launcher : () -> {
+            throw new IllegalStateException(NO_LAUNCHER);
+        }, new FxAuthPrompt(profiles::active));
+
+        MainViewModel mainModel = new MainViewModel(preferences);
+        session = new Session(executor, mainModel.banner(), mainModel.statusBar(), dialogs);
+        shell = new Shell(stage, mainModel, executor, session, dialogs, connector);
+        stage.setTitle("Snapdeck");
+        stage.setScene(new Scene(shell.view(), 1200, 760));
+        shell.view().rememberWindow(stage);
+        stage.show();
+        connectAtStart(profiles, connector, launcher, mainModel);
+    }
+
+    private void connectAtStart(ProfileStore profiles, Connector connector,
+            LocalServerLauncher launcher, MainViewModel mainModel) {
+        Optional<ConnectionProfile> active = profiles.active();
+        if (active.isPresent()) {
+            session.connect(active.get().url(), () -> connector.connect(active.get()));
+        } else if (launcher != null) {
+            session.connect("the local server", connector::connectLocal);
+        } else {
+            LOG.warn("No local server launcher was given and no profile is active");
+            mainModel.banner().show(BannerModel.Severity.WARNING, NO_LAUNCHER);
+        }
+    }
+
+    /** The shell, once started; for tests. */
+    Shell shell() {
+        return shell;
+    }
+
+    Workspace workspace() {
+        return session == null ? null : session.workspaceProperty().get();
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (dialogs != null) {
+            dialogs.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

@@ -78,6 +78,7 @@ public final class MainView extends BorderPane {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final SplitPane split = new SplitPane();
+    private final VBox sidebarActions = new VBox(4);
 
     public MainView(MainViewModel viewModel, Map<Screen, Supplier<Node>> screenFactories) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -174,6 +175,13 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Adds an action (e.g. Connect…) to the bottom of the sidebar, styled like its items. */
+    public void addSidebarAction(Button action) {
+        action.getStyleClass().add(NAV_CLASS);
+        action.setMaxWidth(Double.MAX_VALUE);
+        sidebarActions.getChildren().add(action);
+    }
+
     SplitPane mainSplit() {
         return split;
     }
@@ -220,7 +228,8 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        sidebar.getChildren().addAll(spacer, new Separator(), createThemeToggle());
+        sidebar.getChildren().addAll(spacer, sidebarActions, new Separator(),
+                createThemeToggle());
         sidebar.setMinWidth(150);
         return sidebar;
     }
