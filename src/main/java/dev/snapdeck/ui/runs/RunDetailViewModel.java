@@ -245,10 +245,10 @@ public final class RunDetailViewModel {
     private void show(Snapshot found) {
         loading.set(false);
         error.set("");
-        run.set(found.run());
         configuration.set(toYaml(found.run().config()));
         showSteps(found);
         showDag(found);
+        run.set(found.run());
     }
 
     private void showSteps(Snapshot found) {

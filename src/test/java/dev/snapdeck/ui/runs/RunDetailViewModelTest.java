@@ -1,0 +1,182 @@
+package dev.snapdeck.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.Pipeline;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.RunDag;
+import dev.snapdeck.api.StepRun;
+import dev.snapdeck.ui.controls.DagEdge;
+import dev.snapdeck.ui.controls.DagNode;
+import dev.snapdeck.ui.testing.Eventually;
+import dev.snapdeck.ui.testing.FakeShell;
+
+@Timeout(20)
+class RunDetailViewModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunsWorkspace workspace = new RunsWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final Pipeline training = workspace.addPipeline("training");
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private RunDetailViewModel viewModel;
+
+    @AfterEach
+    void dispose() {
+        if (viewModel != null) {
+            viewModel.dispose();
+        }
+    }
+
+    private RunDetailViewModel open(PipelineRun run) {
+        viewModel = new RunDetailViewModel(shell.context(workspace), run.id());
+        viewModel.setLogSink(logLines::addAll, logLines::clear);
+        viewModel.load();
+        Eventually.await("the run to load", Duration.ofSeconds(5),
+                () -> viewModel.runProperty().get() != null);
+        return viewModel;
+    }
+
+    private static RunDag.Node node(String id, String name, String status) {
+        return new RunDag.Node(id, "step", UUID.randomUUID(), name,
+                JSON.createObjectNode().put("status", status));
+    }
+
+    @Test
+    void drawsTheDagWithStepStatusesAndDependencies() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
+        workspace.steps.put(run.id(), List.of(
+                RunsWorkspace.step(run.id(), "load", ExecutionStatus.COMPLETED),
+                RunsWorkspace.step(run.id(), "train", ExecutionStatus.FAILED)));
+        workspace.dag = new RunDag(run.id(), ExecutionStatus.COMPLETED,
+                List.of(node("n1", "load", "completed"), node("n2", "train", "running"),
+                        node("n3", "evaluate", "initializing")),
+                List.of(new RunDag.Edge("n1", "n2"), new RunDag.Edge("n2", "n3")));
+
+        open(run);
+
+        RunDetailViewModel.Graph graph = viewModel.graphProperty().get();
+        assertEquals(List.of(new DagNode("load", "load", "completed"),
+                new DagNode("train", "train", "failed"),
+                new DagNode("evaluate", "evaluate", "initializing")), graph.nodes());
+        assertEquals(List.of(new DagEdge("load", "train"), new DagEdge("train", "evaluate")),
+                graph.edges());
+    }
+
+    @Test
+    void drawsTheStepsWhenTheServerHasNoDag() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
+        workspace.steps.put(run.id(), List.of(
+                RunsWorkspace.step(run.id(), "load", ExecutionStatus.COMPLETED)));
+
+        open(run);
+
+        assertEquals(List.of("load"), viewModel.graphProperty().get().nodes().stream()
+                .map(DagNode::id).collect(Collectors.toList()));
+    }
+
+    @Test
+    void listsStepsWithDurations() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
+        workspace.steps.put(run.id(), List.of(
+                RunsWorkspace.step(run.id(), "load", ExecutionStatus.COMPLETED)));
+
+        open(run);
+
+        assertEquals(Duration.ofSeconds(4), viewModel.getSteps().get(0).duration());
+        assertEquals("4.0 s", Formats.duration(viewModel.getSteps().get(0).duration()));
+    }
+
+    @Test
+    void appendsOnlyTheLogLinesNotSeenYet() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
+        StepRun step = RunsWorkspace.step(run.id(), "load", ExecutionStatus.RUNNING);
+        workspace.steps.put(run.id(), List.of(step));
+        workspace.logs.put(step.id(), List.of(RunsWorkspace.log("one"), RunsWorkspace.log("two")));
+        open(run);
+        Eventually.await("the first lines", Duration.ofSeconds(5), () -> logLines.size() == 2);
+
+        workspace.logs.put(step.id(), List.of(RunsWorkspace.log("one"), RunsWorkspace.log("two"),
+                RunsWorkspace.log("three")));
+
+        Eventually.await("the new line", Duration.ofSeconds(5), () -> logLines.size() >= 3);
+        assertEquals(List.of("one", "two", "three"), new ArrayList<>(logLines));
+    }
+
+    @Test
+    void showsTheConfigurationAsYaml() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
+
+        open(run);
+
+        assertEquals("enable_cache: false\n", viewModel.configurationProperty().get());
+    }
+
+    @Test
+    void offersStopOnlyWhileRunningWithAnOrchestratorRunId() {
+        Instant now = Instant.now();
+
+        assertTrue(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.RUNNING, training, "o-1")));
+        assertTrue(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.INITIALIZING, training, "o-1")));
+        assertFalse(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.RUNNING, training, null)));
+        assertFalse(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.COMPLETED, training, "o-1")));
+        assertFalse(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.STOPPING, training, "o-1")));
+    }
+
+    @Test
+    void stopsGracefullyAfterTheUserConfirms() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
+        open(run);
+        shell.answers.add(true);
+
+        viewModel.stop(true);
+
+        Eventually.await("the stop request", Duration.ofSeconds(5),
+                () -> !workspace.stops.isEmpty());
+        assertEquals(List.of(run.id() + " graceful"), workspace.stops);
+    }
+
+    @Test
+    void doesNotStopWhenTheUserSaysNo() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
+        open(run);
+        shell.answers.add(false);
+
+        viewModel.stop(false);
+
+        assertEquals(1, shell.questions.size());
+        assertTrue(workspace.stops.isEmpty());
+    }
+
+    @Test
+    void newSnapshotOpensTheDialogForThisRun() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
+        open(run);
+
+        viewModel.newSnapshot();
+
+        assertEquals(List.of("newSnapshotFromRun " + run.id()), shell.navigation);
+    }
+}
