@@ -72,6 +72,25 @@ public final class TestLocalServer implements LocalServerLauncher, AutoCloseable
         }
     }
 
+    /** Makes a named snapshot of the example pipeline (the local server's folder extension). */
+    public java.util.UUID snapshotOfExample(String name) {
+        Request request = new Request.Builder()
+                .url(url() + "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots")
+                .header("Authorization", "Bearer " + login())
+                .post(okhttp3.RequestBody.create("{\"name\": \"" + name + "\"}",
+                        okhttp3.MediaType.get("application/json")))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (response.code() != 200) {
+                throw new IllegalStateException("Snapshot answered " + response.code() + body);
+            }
+            return java.util.UUID.fromString(JSON.readTree(body).get("id").asText());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot make a snapshot on " + url(), e);
+        }
+    }
+
     public String login() {
         Request request = new Request.Builder().url(url() + "/api/v1/login")
                 .post(new FormBody.Builder().add("username", "admin")

@@ -1,5 +1,7 @@
 package dev.snapdeck.ui.runs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -150,11 +152,17 @@ public final class RunsView extends StackPane {
         ObservableList<T> withAny = FXCollections.observableArrayList();
         withAny.add(null);
         withAny.addAll(items);
-        items.addListener((javafx.collections.ListChangeListener<T>) change -> {
-            withAny.setAll(items);
-            withAny.add(0, null);
-        });
         ComboBox<T> box = new ComboBox<>(withAny);
+        // New choices must not change the filter: a combo box keeps the selected index, so the
+        // value is put back by hand.
+        items.addListener((javafx.collections.ListChangeListener<T>) change -> {
+            T chosen = box.getValue();
+            List<T> all = new ArrayList<>();
+            all.add(null);
+            all.addAll(items);
+            withAny.setAll(all);
+            box.setValue(chosen);
+        });
         box.setId(id);
         box.setPromptText(any);
         box.setConverter(new StringConverter<>() {

@@ -55,6 +55,7 @@ public final class RunsViewModel {
 
     static final int PAGE_SIZE = 50;
     static final Duration LIVE_INTERVAL = Duration.ofSeconds(2);
+    static final Duration IDLE_INTERVAL = Duration.ofSeconds(5);
     /** The statuses the status filter offers; null stands for all. */
     public static final List<ExecutionStatus> STATUSES = List.of(ExecutionStatus.RUNNING,
             ExecutionStatus.INITIALIZING, ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
@@ -243,7 +244,7 @@ public final class RunsViewModel {
                 .onSuccess(result -> {
                     busy.set(false);
                     show(pageNumber, result);
-                    followIfActive(workspace, pageNumber, query);
+                    follow(workspace, pageNumber, query);
                 })
                 .onFailure(failure -> {
                     busy.set(false);
@@ -259,20 +260,32 @@ public final class RunsViewModel {
         page.set(pageNumber);
         total.set(result.total());
         totalPages.set(Math.max(1, result.totalPages()));
-        runs.setAll(result.items());
+        if (!runs.equals(result.items())) {
+            // TODO: replacing the rows drops the table's selection when a poll brings changes;
+            // keeping it needs a keyed merge of the rows, not done yet.
+            runs.setAll(result.items());
+        }
     }
 
-    private void followIfActive(Workspace workspace, int pageNumber, RunQuery query) {
-        if (!hasActive(runs)) {
+    /**
+     * Keeps the page fresh: every {@link #LIVE_INTERVAL} while a run on it is active; the first
+     * page also every {@link #IDLE_INTERVAL} otherwise, so runs started elsewhere show up.
+     */
+    private void follow(Workspace workspace, int pageNumber, RunQuery query) {
+        boolean active = hasActive(runs);
+        live.set(active);
+        if (!active && pageNumber > 1) {
             return;
         }
-        live.set(true);
         poller = Poller.builder(context.executor(), () -> workspace.runs(query))
-                .every(LIVE_INTERVAL)
-                .until(result -> !hasActive(result.items()))
+                .every(active ? LIVE_INTERVAL : IDLE_INTERVAL)
+                .atMostEvery(IDLE_INTERVAL.multipliedBy(2))
+                .until(result -> hasActive(result.items()) != active)
                 .onUpdate(result -> {
                     show(pageNumber, result);
-                    live.set(hasActive(result.items()));
+                    if (hasActive(result.items()) != active) {
+                        follow(workspace, pageNumber, query);
+                    }
                 })
                 .onError(failure -> LOG.debug("Live update of the runs failed", failure))
                 .build();

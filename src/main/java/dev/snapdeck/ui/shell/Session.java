@@ -166,7 +166,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void showInStatusBar(ConnectionInfo info) {
-        statusBar.serverUrlProperty().set(info.url());
+        statusBar.serverUrlProperty().set(displayUrl(info.url()));
         statusBar.serverVersionProperty().set(info.version() == null ? "" : info.version());
         statusBar.localProperty().set(info.local());
         statusBar.userProperty().set(info.user() == null ? "" : info.user().name());
@@ -195,7 +195,7 @@ public final class Session implements AutoCloseable {
         }
         reachable.set(false);
         banner.show(BannerModel.Severity.WARNING,
-                "Cannot reach " + watched.connection().url() + " — reconnecting…");
+                "Cannot reach " + displayUrl(watched.connection().url()) + " — reconnecting…");
     }
 
     private void recovered() {
@@ -213,6 +213,11 @@ public final class Session implements AutoCloseable {
             health.stop();
             health = null;
         }
+    }
+
+    /** The URL as people write it: without the trailing slash of a root path. */
+    static String displayUrl(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void closeQuietly(Workspace closing) {

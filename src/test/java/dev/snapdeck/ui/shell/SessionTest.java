@@ -41,7 +41,7 @@ class SessionTest {
         session.connect("the local server", () -> workspace);
 
         assertSame(workspace, session.workspaceProperty().get());
-        assertEquals(workspace.connection().url(), statusBar.serverUrlProperty().get());
+        assertEquals(Session.displayUrl(workspace.connection().url()), statusBar.serverUrlProperty().get());
         assertEquals(workspace.connection().version(), statusBar.serverVersionProperty().get());
         assertEquals(workspace.connection().user().name(), statusBar.userProperty().get());
         assertTrue(statusBar.canRunSnapshotsProperty().get());
@@ -70,7 +70,8 @@ class SessionTest {
 
         workspace.down = true;
         Eventually.await("the banner", Duration.ofSeconds(5), banner.visibleProperty()::get);
-        assertEquals("Cannot reach " + workspace.connection().url() + " — reconnecting…",
+        assertEquals("Cannot reach " + Session.displayUrl(workspace.connection().url())
+                + " — reconnecting…",
                 banner.messageProperty().get());
         assertTrue(dialogs.errors.isEmpty());
 
