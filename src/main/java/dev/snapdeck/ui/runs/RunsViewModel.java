@@ -91,7 +91,8 @@ public final class RunsViewModel {
         this(context, PAGE_SIZE);
     }
 
-    RunsViewModel(AppContext context, int pageSize) {
+    /** With another page size (tests, and the 10,000-row benchmark). */
+    public RunsViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
         this.pageSize = pageSize;
         pageText = Bindings.createStringBinding(this::describePage, page, total, runs);

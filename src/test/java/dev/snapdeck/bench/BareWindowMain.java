@@ -1,0 +1,39 @@
+package dev.snapdeck.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The start-up baseline: a bare JavaFX window; writes args[0] once it has been drawn. */
+public final class BareWindowMain extends Application {
+
+    private static Path ready;
+
+    public static void main(String[] args) {
+        ready = Path.of(args[0]);
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(new Label("Snapdeck")), 1200, 760));
+        stage.show();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                try {
+                    Files.writeString(ready, "ready");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }.start();
+    }
+}

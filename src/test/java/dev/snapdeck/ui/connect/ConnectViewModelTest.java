@@ -1,0 +1,123 @@
+package dev.snapdeck.ui.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.service.ConnectionProfile.SignIn;
+import dev.snapdeck.service.Connector;
+import dev.snapdeck.service.FileSecretStore;
+import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.testing.TestLocalServer;
+import dev.snapdeck.ui.shell.BannerModel;
+import dev.snapdeck.ui.shell.Session;
+import dev.snapdeck.ui.shell.StatusBarModel;
+import dev.snapdeck.ui.testing.FakeShell;
+
+/** The Connect dialog's logic against a real local server, signing in with a password. */
+@Timeout(60)
+class ConnectViewModelTest {
+
+    @TempDir
+    static Path serverFolder;
+    private static TestLocalServer server;
+
+    @TempDir
+    Path home;
+    private ProfileStore profiles;
+    private Session session;
+    private ConnectViewModel viewModel;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new TestLocalServer(serverFolder);
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private void open() {
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        profiles = new ProfileStore(home.resolve("profiles.json"),
+                new FileSecretStore(home.resolve("secrets.json")));
+        Connector connector = new Connector(profiles, server, reason -> Optional.empty());
+        session = new Session(executor, new BannerModel(), new StatusBarModel(), new FakeShell());
+        viewModel = new ConnectViewModel(executor, profiles, connector, session);
+        viewModel.nameProperty().set("team");
+        viewModel.urlProperty().set(server.url());
+        viewModel.signInProperty().set(SignIn.PASSWORD);
+        viewModel.usernameProperty().set("admin");
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void saysWrongCredentialsAfterOneAttemptAndSavesNothing() {
+        open();
+        viewModel.secretProperty().set("not-the-password");
+
+        viewModel.connect();
+
+        assertEquals("The server at " + server.url() + " did not accept this user name and "
+                + "password. Nothing was saved.", viewModel.errorProperty().get());
+        assertTrue(profiles.profiles().isEmpty());
+        assertFalse(viewModel.connectedProperty().get());
+    }
+
+    @Test
+    void savesAndActivatesAProfileTheServerAccepts() {
+        open();
+        viewModel.secretProperty().set(TestLocalServer.PASSWORD);
+
+        viewModel.connect();
+
+        assertTrue(viewModel.connectedProperty().get());
+        assertEquals("team", profiles.active().orElseThrow().name());
+        assertEquals(Optional.of(TestLocalServer.PASSWORD), profiles.secret("team"));
+        assertNotNull(session.workspaceProperty().get());
+        assertEquals("admin", session.workspaceProperty().get().connection().user().name());
+    }
+
+    @Test
+    void connectsAgainWithTheStoredSecretWhenNoneIsTyped() {
+        open();
+        viewModel.secretProperty().set(TestLocalServer.PASSWORD);
+        viewModel.connect();
+        open();
+
+        viewModel.selectedProperty().set(profiles.profiles().get(0));
+        viewModel.connect();
+
+        assertEquals("", viewModel.errorProperty().get());
+        assertTrue(viewModel.connectedProperty().get());
+    }
+
+    @Test
+    void saysWhereSecretsAreKept() {
+        open();
+
+        assertEquals(profiles.secrets().describe(), viewModel.secretsLocation());
+        assertTrue(viewModel.secretsLocation().contains("secrets.json"),
+                viewModel.secretsLocation());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.snapdeck.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.Pipeline;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.ui.controls.DagView;
+import dev.snapdeck.ui.controls.LogView;
+import dev.snapdeck.ui.testing.FakeShell;
+
+@ExtendWith(ApplicationExtension.class)
+class RunsViewTest {
+
+    private final RunsWorkspace workspace = new RunsWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final BackgroundExecutor executor = BackgroundExecutor.create(Platform::runLater);
+    private PipelineRun finished;
+    private RunsView view;
+
+    @Start
+    void start(Stage stage) {
+        Pipeline pipeline = workspace.addPipeline("training");
+        for (int i = 0; i < 7; i++) {
+            finished = workspace.addRun(pipeline, "run-" + i, ExecutionStatus.COMPLETED);
+        }
+        workspace.steps.put(finished.id(), List.of(
+                RunsWorkspace.step(finished.id(), "load", ExecutionStatus.COMPLETED),
+                RunsWorkspace.step(finished.id(), "train", ExecutionStatus.COMPLETED)));
+        workspace.logs.put(workspace.steps.get(finished.id()).get(0).id(),
+                List.of(RunsWorkspace.log("loaded 150 rows")));
+        view = new RunsView(new RunsViewModel(shell.context(workspace, executor), 5));
+        stage.setScene(new Scene(view, 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void showsOnePageNewestFirstWithTheTotal(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+
+        assertEquals("run-6", ((PipelineRun) table.getItems().get(0)).name());
+        assertEquals("Runs 1–5 of 7", robot.lookup("#" + RunsView.PAGE_TEXT_ID)
+                .queryAs(Label.class).getText());
+    }
+
+    @Test
+    void nextPageShowsTheRest(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+
+        robot.clickOn("#" + RunsView.NEXT_ID);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertEquals("Runs 6–7 of 7", robot.lookup("#" + RunsView.PAGE_TEXT_ID)
+                .queryAs(Label.class).getText());
+    }
+
+    @Test
+    void detailDrawsStepsShowsTheLogAndOffersNoStopForAFinishedRun(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> view.showDetail(new RunDetailViewModel(
+                shell.context(workspace, executor), finished.id())));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("." + DagView.NODE_CLASS)
+                .queryAll().size() == 2);
+        LogView log = robot.lookup("#" + RunDetailView.LOG_ID).queryAs(LogView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> log.lineCount() == 1);
+        assertEquals("loaded 150 rows", log.line(0));
+        assertTrue(robot.lookup("#" + RunDetailView.STOP_ID).queryAs(MenuButton.class)
+                .isDisabled());
+        assertEquals(finished.name(), robot.lookup("#" + RunDetailView.TITLE_ID)
+                .queryAs(Label.class).getText());
+    }
+
+    @Test
+    void backReturnsToTheTable(FxRobot robot) throws Exception {
+        robot.interact(() -> view.showDetail(new RunDetailViewModel(
+                shell.context(workspace, executor), finished.id())));
+
+        robot.clickOn("#" + RunsView.BACK_ID);
+
+        assertTrue(robot.lookup("#" + RunsView.TABLE_ID).tryQuery().isPresent());
+        assertTrue(robot.lookup("#" + RunDetailView.TITLE_ID).tryQuery().isEmpty());
+    }
+}

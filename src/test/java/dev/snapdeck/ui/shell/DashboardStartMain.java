@@ -1,0 +1,53 @@
+package dev.snapdeck.ui.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.testing.TestLocalServer;
+import dev.snapdeck.ui.snapshots.SnapshotsView;
+
+/**
+ * The start-up benchmark's dashboard: the real app on a local server in args[1], with profiles in
+ * args[2]; writes args[0] once the Snapshots table shows a row.
+ */
+public final class DashboardStartMain extends Application {
+
+    private static Path ready;
+
+    public static void main(String[] args) {
+        ready = Path.of(args[0]);
+        DashboardApp.setLocalServerLauncher(new TestLocalServer(Path.of(args[1])));
+        DashboardApp.setHome(new SnapdeckHome(Path.of(args[2])));
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        DashboardApp app = new DashboardApp(new ShellPreferences(Preferences.userRoot()
+                .node("dev/snapdeck/bench")));
+        app.start(stage);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                Object table = stage.getScene().lookup("#" + SnapshotsView.TABLE_ID);
+                if (table instanceof TableView && !((TableView<?>) table).getItems().isEmpty()) {
+                    stop();
+                    try {
+                        Files.writeString(ready, "ready");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }.start();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.snapdeck.ui.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.testing.TestLocalServer;
+
+/**
+ * Takes the README's screenshots of Runs, a run's detail and Pipelines from the real app on a
+ * real local server. Run under Xvfb: {@code DISPLAY=:99 java -cp … ScreenshotMain assets/screenshots}.
+ * Each picture is the whole X screen, taken with ImageMagick's {@code import -window root}.
+ */
+public final class ScreenshotMain extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotMain.class);
+    private static Path target;
+    private static TestLocalServer server;
+    private static UUID snapshotId;
+    private DashboardApp app;
+
+    public static void main(String[] args) throws Exception {
+        target = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(target);
+        Path work = Files.createTempDirectory("snapdeck-shots");
+        server = new TestLocalServer(work.resolve("server"));
+        server.start();
+        snapshotId = server.snapshotOfExample("iris-ready");
+        DashboardApp.setLocalServerLauncher(server);
+        DashboardApp.setHome(new SnapdeckHome(work.resolve("home")));
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        app = new DashboardApp(new ShellPreferences(Preferences.userRoot()
+                .node("dev/snapdeck/screenshots/" + UUID.randomUUID())));
+        app.start(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        CompletableFuture.runAsync(this::shoot).whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.error("Screenshots failed", error);
+            }
+            Platform.runLater(() -> {
+                app.stop();
+                server.close();
+                Platform.exit();
+            });
+        });
+    }
+
+    private void shoot() {
+        try {
+            await(() -> app.workspace() != null);
+            PipelineRun first = app.workspace().triggerRun(snapshotId, null);
+            await(() -> app.workspace().run(first.id()).status().isFinished());
+            app.workspace().triggerRun(snapshotId, null);
+            PipelineRun running = app.workspace().triggerRun(snapshotId, null);
+            fx(() -> app.shell().showRuns());
+            pause(4);
+            take("runs.png");
+            fx(() -> app.shell().openRun(first.id()));
+            pause(3);
+            take("run-detail.png");
+            fx(() -> app.shell().showPipelines());
+            pause(3);
+            fx(() -> app.shell().view().lookup("#pipelinesTable").requestFocus());
+            fx(() -> {
+                var table = (javafx.scene.control.TableView<?>) app.shell().view()
+                        .lookup("#pipelinesTable");
+                table.getSelectionModel().select(0);
+            });
+            pause(2);
+            take("pipelines.png");
+            await(() -> app.workspace().run(running.id()).status().isFinished());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            action.run();
+            done.complete(null);
+        });
+        done.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static void pause(int seconds) throws InterruptedException {
+        TimeUnit.SECONDS.sleep(seconds);
+    }
+
+    private static void take(String name) throws Exception {
+        Process process = new ProcessBuilder("import", "-window", "root",
+                target.resolve(name).toString()).inheritIO().start();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        LOG.info("Saved {}", target.resolve(name));
+    }
+}
