@@ -11,17 +11,26 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /** The start-up baseline: a bare JavaFX window; writes args[0] once it has been drawn. */
-public final class BareWindowMain extends Application {
+public final class BareWindowMain {
+
+    // A main class that extends Application needs JavaFX on the module path; this one does not.
+    public static final class App extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            new BareWindowMain().show(stage);
+        }
+    }
+
 
     private static Path ready;
 
     public static void main(String[] args) {
         ready = Path.of(args[0]);
-        launch(args);
+        Application.launch(App.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
+    void show(Stage stage) {
         stage.setScene(new Scene(new StackPane(new Label("Snapdeck")), 1200, 760));
         stage.show();
         new AnimationTimer() {

@@ -165,7 +165,7 @@ public final class RunDetailView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane body = new SplitPane(left, tabs);
-        body.setDividerPositions(0.42);
+        body.setDividerPositions(0.5);
         return body;
     }
 

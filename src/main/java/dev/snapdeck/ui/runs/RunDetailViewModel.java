@@ -230,6 +230,19 @@ public final class RunDetailViewModel {
         return Duration.between(start, end != null ? end : now);
     }
 
+    /**
+     * How long the run took or has taken so far. Run lists carry no start and end times (they
+     * are metadata), so creation and last update stand in for them there.
+     */
+    static Duration runDuration(PipelineRun run, Instant now) {
+        Instant start = run.startTime() != null ? run.startTime() : run.created();
+        Instant end = run.endTime();
+        if (end == null && run.status() != null && run.status().isFinished()) {
+            end = run.updated();
+        }
+        return duration(start, end, now);
+    }
+
     private Snapshot fetch(Workspace workspace) {
         PipelineRun found = workspace.run(runId);
         List<StepRun> stepRuns = workspace.steps(runId);

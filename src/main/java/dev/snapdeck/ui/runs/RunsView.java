@@ -185,18 +185,18 @@ public final class RunsView extends StackPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs match"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Run", 260, PipelineRun::name));
+        table.getColumns().add(column("Run", 240, PipelineRun::name));
         TableColumn<PipelineRun, ExecutionStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell<>());
         status.setPrefWidth(110);
         table.getColumns().add(status);
-        table.getColumns().add(column("Pipeline", 170, run -> name(run.pipeline())));
-        table.getColumns().add(column("Snapshot", 170, run -> name(run.snapshot())));
-        table.getColumns().add(column("Created", 150, run -> Formats.when(run.created())));
+        table.getColumns().add(column("Pipeline", 150, run -> name(run.pipeline())));
+        table.getColumns().add(column("Snapshot", 140, run -> name(run.snapshot() != null
+                ? run.snapshot() : run.sourceSnapshot())));
+        table.getColumns().add(column("Created", 165, run -> Formats.when(run.created())));
         table.getColumns().add(column("Duration", 90, run -> Formats.duration(
-                RunDetailViewModel.duration(run.startTime(), run.endTime(),
-                        java.time.Instant.now()))));
+                RunDetailViewModel.runDuration(run, java.time.Instant.now()))));
         table.getColumns().add(column("User", 100, run -> name(run.user())));
         // The server sorts (newest first); sorting one page locally would mislead.
         table.getColumns().forEach(c -> c.setSortable(false));

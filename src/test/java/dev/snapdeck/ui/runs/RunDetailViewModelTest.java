@@ -179,4 +179,16 @@ class RunDetailViewModelTest {
 
         assertEquals(List.of("newSnapshotFromRun " + run.id()), shell.navigation);
     }
+
+    @Test
+    void measuresAListedRunFromCreationToLastUpdateWhenItHasNoTimes() {
+        Instant created = Instant.parse("2026-01-01T10:00:00Z");
+        PipelineRun listed = new PipelineRun(UUID.randomUUID(), "r", created,
+                created.plusSeconds(90), ExecutionStatus.COMPLETED, false, null, 1, null, null,
+                null, null, null, null, List.of(), List.of(), null, null, null, null);
+
+        Duration took = RunDetailViewModel.runDuration(listed, created.plusSeconds(500));
+
+        assertEquals(Duration.ofSeconds(90), took);
+    }
 }

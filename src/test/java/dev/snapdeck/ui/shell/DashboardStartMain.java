@@ -19,7 +19,17 @@ import dev.snapdeck.ui.snapshots.SnapshotsView;
  * The start-up benchmark's dashboard: the real app on a local server in args[1], with profiles in
  * args[2]; writes args[0] once the Snapshots table shows a row.
  */
-public final class DashboardStartMain extends Application {
+public final class DashboardStartMain {
+
+    // A main class that extends Application needs JavaFX on the module path; this one does not.
+    public static final class App extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            new DashboardStartMain().show(stage);
+        }
+    }
+
 
     private static Path ready;
 
@@ -27,11 +37,10 @@ public final class DashboardStartMain extends Application {
         ready = Path.of(args[0]);
         DashboardApp.setLocalServerLauncher(new TestLocalServer(Path.of(args[1])));
         DashboardApp.setHome(new SnapdeckHome(Path.of(args[2])));
-        launch(args);
+        Application.launch(App.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
+    void show(Stage stage) {
         DashboardApp app = new DashboardApp(new ShellPreferences(Preferences.userRoot()
                 .node("dev/snapdeck/bench")));
         app.start(stage);

@@ -24,7 +24,17 @@ import dev.snapdeck.testing.TestLocalServer;
  * real local server. Run under Xvfb: {@code DISPLAY=:99 java -cp … ScreenshotMain assets/screenshots}.
  * Each picture is the whole X screen, taken with ImageMagick's {@code import -window root}.
  */
-public final class ScreenshotMain extends Application {
+public final class ScreenshotMain {
+
+    // A main class that extends Application needs JavaFX on the module path; this one does not.
+    public static final class App extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            new ScreenshotMain().show(stage);
+        }
+    }
+
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotMain.class);
     private static Path target;
@@ -41,11 +51,10 @@ public final class ScreenshotMain extends Application {
         snapshotId = server.snapshotOfExample("iris-ready");
         DashboardApp.setLocalServerLauncher(server);
         DashboardApp.setHome(new SnapdeckHome(work.resolve("home")));
-        launch(args);
+        Application.launch(App.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
+    void show(Stage stage) {
         app = new DashboardApp(new ShellPreferences(Preferences.userRoot()
                 .node("dev/snapdeck/screenshots/" + UUID.randomUUID())));
         app.start(stage);
