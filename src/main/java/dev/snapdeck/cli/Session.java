@@ -1,0 +1,78 @@
+package dev.snapdeck.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.service.ConnectionProfile;
+import dev.snapdeck.service.Connector;
+import dev.snapdeck.service.FileSecretStore;
+import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.Workspace;
+
+/** Where a command finds its connections, and how it opens one. */
+final class Session {
+
+    /** The secrets file, next to the profiles, shared with the dashboard. */
+    static final String SECRETS_FILE = "secrets.json";
+
+    private final CliEnvironment env;
+    private final CommonOptions options;
+    private final PrintWriter err;
+
+    Session(CliEnvironment env, CommonOptions options, PrintWriter err) {
+        this.env = env;
+        this.options = options;
+        this.err = err;
+    }
+
+    SnapdeckHome home() {
+        return options.home != null ? new SnapdeckHome(options.home.toAbsolutePath()) : env.home();
+    }
+
+    ProfileStore profiles() {
+        SnapdeckHome home = home();
+        return new ProfileStore(home.profiles(),
+                new FileSecretStore(home.root().resolve(SECRETS_FILE)));
+    }
+
+    Connector connector() {
+        return new Connector(profiles(), env.localServer(), reason -> Optional.empty());
+    }
+
+    /**
+     * Opens the {@code --profile} connection, else the active one, else the in-process local
+     * server when this build has one.
+     */
+    Workspace open() throws Exception {
+        Connector connector = connector();
+        Optional<ConnectionProfile> profile = chosenProfile(connector.profiles());
+        if (profile.isPresent()) {
+            verbose("Connecting to " + profile.get().url() + " (connection '"
+                    + profile.get().name() + "')");
+            return connector.connect(profile.get());
+        }
+        if (env.localServer() == null) {
+            throw new CliFailure(ExitCode.AUTH, "Not signed in to any server: run "
+                    + "'snapdeck login URL' first.");
+        }
+        verbose("No connection is active: starting the local server");
+        return connector.connectLocal();
+    }
+
+    private Optional<ConnectionProfile> chosenProfile(ProfileStore store) {
+        if (options.profile == null) {
+            return store.active();
+        }
+        return Optional.of(store.find(options.profile).orElseThrow(() -> new CliFailure(
+                ExitCode.AUTH, "There is no connection named '" + options.profile
+                        + "'; see 'snapdeck login --help'.")));
+    }
+
+    void verbose(String message) {
+        if (options.verbose) {
+            err.println("[snapdeck] " + message);
+            err.flush();
+        }
+    }
+}
