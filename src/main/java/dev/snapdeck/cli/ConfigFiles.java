@@ -65,7 +65,7 @@ final class ConfigFiles {
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CliFailure(ExitCode.PROBLEM, file + ": no such file.");
+            throw new CliFailure(ExitCode.PROBLEM, file + ": no such file");
         } catch (IOException e) {
             throw new CliFailure(ExitCode.PROBLEM, file + ": cannot read it (" + e.getMessage()
                     + ").");
