@@ -84,7 +84,7 @@ final class Output {
         }
         int width = record.keySet().stream().mapToInt(k -> label(k).length()).max().orElse(0);
         record.forEach((key, value) -> out.println(
-                pad(label(key) + ":", width + 2) + cell(value, false)));
+                pad(label(key) + ":", width + 3) + cell(value, false)));
     }
 
     void json(Object value) {
