@@ -54,6 +54,14 @@ final class ConfigFiles {
                 snapshot.configSchema() != null ? snapshot.configSchema() : anything);
     }
 
+    /**
+     * A snapshot that allows any configuration: for a file frozen into a new snapshot, where only
+     * the YAML itself can be checked before the server has built the schema.
+     */
+    static SnapshotSpec anySnapshot() {
+        return SnapshotSpec.of(null, JsonNodeFactory.instance.objectNode().put("type", "object"));
+    }
+
     /** The file's bytes, unless it is clearly past the size limit (4 bytes per character). */
     static byte[] read(Path file) {
         try {

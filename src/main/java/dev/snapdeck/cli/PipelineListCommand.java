@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
-final class PipelineListCommand extends ServerCommand {
+final class PipelineListCommand extends ConnectedCommand {
 
     PipelineListCommand(CliEnvironment env) {
         super(env);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
-final class PipelineRunsCommand extends ServerCommand {
+final class PipelineRunsCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "PIPELINE",
             description = "The pipeline's name, id or id prefix.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
-final class RunListCommand extends ServerCommand {
+final class RunListCommand extends ConnectedCommand {
 
     @Option(names = "--pipeline", paramLabel = "P",
             description = "Only runs of this pipeline (name, id or id prefix).")

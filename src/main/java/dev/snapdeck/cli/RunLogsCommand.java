@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
-final class RunLogsCommand extends ServerCommand {
+final class RunLogsCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's name, id or id prefix.")
     String run;

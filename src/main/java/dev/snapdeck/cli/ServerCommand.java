@@ -1,59 +1,82 @@
 package dev.snapdeck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-import dev.snapdeck.service.Workspace;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.ServerOptions;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/**
- * A command that works on a connected server: opens the chosen connection, runs, closes it.
- * Failures propagate to {@link Failures}, which prints one line and picks the exit code.
- */
-abstract class ServerCommand implements Callable<Integer> {
+/** {@code snapdeck server}: runs the local server until the process is interrupted. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = {"Run Snapdeck's local server (ZenML's REST API on SQLite; runs pipelines as local "
+                + "processes) until interrupted.",
+            "The admin password comes from SNAPDECK_ADMIN_PASSWORD at the first start; otherwise one is "
+                + "generated and printed once."})
+public final class ServerCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+    /** The file in the data folder that says where the running server listens. */
+    static final String SERVER_FILE = "server.json";
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandLine.Model.CommandSpec spec;
 
-    final CliEnvironment env;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
 
-    ServerCommand(CliEnvironment env) {
-        this.env = env;
-    }
+    @Option(names = "--port", defaultValue = "8237", description = "Port; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", description = "Data folder (default: the server folder of SNAPDECK_HOME).")
+    Path data;
+
+    @Option(names = "--pipelines", description = "Pipelines folder (default: DATA/pipelines, seeded with the example).")
+    Path pipelines;
 
     @Override
-    public final Integer call() throws Exception {
-        int code;
-        try (Workspace workspace = session().open()) {
-            code = run(workspace);
-        } finally {
-            out().flush();
-            err().flush();
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dataDir = data != null ? data : SnapdeckHome.resolve().server();
+        try (LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null))) {
+            writeServerFile(dataDir, server);
+            out.println("Snapdeck local server: " + server.url());
+            server.generatedAdminPassword().ifPresent(password -> {
+                if (System.getenv("SNAPDECK_ADMIN_PASSWORD") == null) {
+                    out.println("Admin user: admin, password (shown once): " + password);
+                }
+            });
+            out.println("Data folder: " + dataDir.toAbsolutePath());
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "snapdeck-server-shutdown"));
+            stopped.await();
+            Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
         }
-        return code;
+        return 0;
     }
 
-    /** Does the work; returns the exit code. */
-    abstract int run(Workspace workspace) throws Exception;
-
-    Session session() {
-        return new Session(env, common, err());
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
-    Output output() {
-        return new Output(out(), common.output, env.clock());
+    private static void writeServerFile(Path dataDir, LocalServer server) throws IOException {
+        ObjectNode file = new ObjectMapper().createObjectNode();
+        file.put("url", server.url().toString());
+        file.put("pid", ProcessHandle.current().pid());
+        Files.writeString(dataDir.resolve(SERVER_FILE), file.toString());
+        LOG.debug("Wrote {}", dataDir.resolve(SERVER_FILE));
     }
 }

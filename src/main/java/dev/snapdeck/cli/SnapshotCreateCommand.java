@@ -2,7 +2,11 @@ package dev.snapdeck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.snapdeck.api.NotFoundException;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.Workspace;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
             ExitCode.NOT_SUPPORTED_LINE})
-final class SnapshotCreateCommand extends ServerCommand {
+final class SnapshotCreateCommand extends ConnectedCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE",
             description = "The pipeline folder's name on the local server, e.g. "
@@ -92,11 +96,33 @@ final class SnapshotCreateCommand extends ServerCommand {
     }
 
     private Snapshot fromFolder(Workspace workspace) {
-        // TODO: the local server's extension route POST /api/v1/x-snapdeck/pipelines/{name}/
-        // snapshots has not landed on the server branch yet, so its request shape is unknown and
-        // neither the client nor Workspace has the call. Until then SOURCE is refused plainly.
-        throw new CliFailure(ExitCode.NOT_SUPPORTED, "creating a snapshot from the pipeline "
-                + "folder '" + source + "' needs Snapdeck's local server, which this build "
-                + "cannot reach yet; use --from-run RUN.");
+        if (stack != null) {
+            // TODO: the local server has one stack and its folder-snapshot extension takes none,
+            // so --stack cannot be honoured there; ZenML servers cannot freeze a folder at all.
+            // Refused rather than silently ignored.
+            throw new CliFailure(ExitCode.NOT_SUPPORTED, "--stack is not supported when "
+                    + "creating a snapshot from a pipeline folder: the local server has a single "
+                    + "stack.");
+        }
+        ObjectNode frozen = null;
+        if (config != null) {
+            Optional<ObjectNode> checked = ConfigFiles.check(config, ConfigFiles.anySnapshot(),
+                    err());
+            if (checked.isEmpty()) {
+                throw new CliFailure(ExitCode.PROBLEM, config + " has errors; no snapshot was "
+                        + "created.");
+            }
+            frozen = checked.get();
+        }
+        try {
+            return workspace.snapshotFromFolder(source, name, description, frozen, replace);
+        } catch (NotFoundException e) {
+            if (!workspace.connection().local() && e.exceptionClass() == null) {
+                throw new CliFailure(ExitCode.NOT_SUPPORTED, "this server cannot create a "
+                        + "snapshot from a pipeline folder (only Snapdeck's local server can); "
+                        + "use --from-run RUN.");
+            }
+            throw e;
+        }
     }
 }

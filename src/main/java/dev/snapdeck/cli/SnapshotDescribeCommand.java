@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
-final class SnapshotDescribeCommand extends ServerCommand {
+final class SnapshotDescribeCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "NAME_OR_ID",
             description = "The snapshot's name, id or id prefix.")

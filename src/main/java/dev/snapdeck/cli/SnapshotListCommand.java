@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
-final class SnapshotListCommand extends ServerCommand {
+final class SnapshotListCommand extends ConnectedCommand {
 
     @Option(names = "--pipeline", paramLabel = "PIPELINE",
             description = "Only snapshots of this pipeline (name, id or id prefix).")

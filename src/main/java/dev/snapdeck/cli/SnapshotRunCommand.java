@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
             ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE, ExitCode.NOT_SUPPORTED_LINE})
-final class SnapshotRunCommand extends ServerCommand {
+final class SnapshotRunCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "NAME_OR_ID",
             description = "The snapshot's name, id or id prefix.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
-final class StatusCommand extends ServerCommand {
+final class StatusCommand extends ConnectedCommand {
 
     StatusCommand(CliEnvironment env) {
         super(env);

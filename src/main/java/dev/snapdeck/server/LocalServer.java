@@ -1,0 +1,130 @@
+package dev.snapdeck.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.snapdeck.server.auth.AuthService;
+import dev.snapdeck.server.http.Api;
+import dev.snapdeck.server.http.Views;
+import dev.snapdeck.server.pipeline.Examples;
+import dev.snapdeck.server.runs.RunService;
+import dev.snapdeck.server.store.Store;
+import dev.snapdeck.server.store.Times;
+
+import io.javalin.Javalin;
+
+/**
+ * Snapdeck's local server: ZenML's REST API on SQLite, running pipeline snapshots as local
+ * processes. Prints nothing; logs through SLF4J.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+
+    private final Javalin app;
+    private final Store store;
+    private final RunService runs;
+    private final String host;
+    private final Optional<String> generatedAdminPassword;
+
+    private LocalServer(Javalin app, Store store, RunService runs, String host, Optional<String> password) {
+        this.app = app;
+        this.store = store;
+        this.runs = runs;
+        this.host = host;
+        this.generatedAdminPassword = password;
+    }
+
+    /**
+     * Opens the store (migrating it), reconciles runs a killed server left behind, creates the
+     * admin and the default project at first start, seeds the pipelines folder and starts serving.
+     *
+     * @throws IOException when the data or pipelines folder cannot be prepared
+     * @throws SQLException when the database cannot be opened or migrated
+     */
+    public static LocalServer start(ServerOptions options) throws IOException, SQLException {
+        Path dataDir = options.dataDir().toAbsolutePath();
+        Store store = Store.open(dataDir);
+        try {
+            Examples.seed(options.pipelinesDir());
+            String projectId = ensureDefaultProject(store);
+            AuthService auth = new AuthService(store, options.tokenLifetime());
+            Optional<String> password = auth.ensureAdmin(projectId, options.adminPassword());
+            RunService runs = new RunService(store, dataDir, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            int reconciled = runs.reconcile();
+            if (reconciled > 0) {
+                LOG.warn("{} runs were in progress when the server last stopped; marked failed", reconciled);
+            }
+            Views views = new Views(projectId, Times.wire(Times.now()));
+            Api api = new Api(store, auth, runs, views, projectId, options.pipelinesDir(), serverId(store));
+            Javalin app = api.create().start(options.host(), options.port());
+            LOG.info("Snapdeck local server listening on {}:{}", options.host(), app.port());
+            return new LocalServer(app, store, runs, options.host(), password);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static String ensureDefaultProject(Store store) {
+        return store.transaction(tx -> {
+            Optional<Map<String, Object>> existing = tx.one("SELECT id FROM projects WHERE name = 'default'");
+            if (existing.isPresent()) {
+                return (String) existing.get().get("id");
+            }
+            String id = UUID.randomUUID().toString();
+            String now = Times.now();
+            tx.update("INSERT INTO projects (id, name, display_name, description, created, updated) "
+                    + "VALUES (?, 'default', 'Default', 'The default project.', ?, ?)", id, now, now);
+            return id;
+        });
+    }
+
+    private static String serverId(Store store) {
+        return store.transaction(tx -> {
+            Optional<Map<String, Object>> existing = tx.one("SELECT value FROM server_settings WHERE key = 'id'");
+            if (existing.isPresent()) {
+                return (String) existing.get().get("value");
+            }
+            String id = UUID.randomUUID().toString();
+            tx.update("INSERT INTO server_settings (key, value) VALUES ('id', ?)", id);
+            return id;
+        });
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8237}. */
+    public URI url() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The admin password generated at this first start (to print once); empty otherwise. */
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    /** Stops serving, stops running steps (their runs are reconciled at the next start), closes the store. */
+    @Override
+    public void close() {
+        app.stop();
+        runs.close();
+        store.close();
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

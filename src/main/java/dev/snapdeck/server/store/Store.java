@@ -1,0 +1,171 @@
+package dev.snapdeck.server.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's SQLite database in its data folder: migrated with Flyway at open, WAL journal,
+ * foreign keys on. One connection guarded by a lock serves every request (SQLite has one writer
+ * anyway); every unit of work runs in its own transaction, so multi-row changes are atomic.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    private Store(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating and migrating when needed) {@code <dataDir>/snapdeck.db}. */
+    public static Store open(Path dataDir) throws SQLException, java.io.IOException {
+        Files.createDirectories(dataDir);
+        String url = "jdbc:sqlite:" + dataDir.resolve("snapdeck.db").toAbsolutePath();
+        Flyway.configure(Store.class.getClassLoader())
+                .dataSource(url, "", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA foreign_keys=ON");
+            statement.execute("PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA busy_timeout=5000");
+        }
+        connection.setAutoCommit(false);
+        LOG.debug("Store open at {}", url);
+        return new Store(connection);
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        lock.lock();
+        try {
+            try {
+                T result = work.run(new Tx(connection));
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new StoreException((SQLException) e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("Rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the store failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A database failure, unchecked; {@link #isUniqueViolation()} tells a name clash. */
+    public static final class StoreException extends RuntimeException {
+        StoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        public boolean isUniqueViolation() {
+            return getMessage() != null && getMessage().contains("UNIQUE constraint failed");
+        }
+    }
+
+    /** The statements of one transaction. Rows come back as column → value maps in column order. */
+    public static final class Tx {
+        private final Connection connection;
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+
+        public List<Map<String, Object>> query(String sql, List<?> parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<Map<String, Object>> result = new ArrayList<>();
+                while (rows.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        row.put(meta.getColumnLabel(column), rows.getObject(column));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        }
+
+        public List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
+            return query(sql, List.of(parameters));
+        }
+
+        public Optional<Map<String, Object>> one(String sql, Object... parameters) throws SQLException {
+            List<Map<String, Object>> rows = query(sql, List.of(parameters));
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+
+        public long count(String sql, List<?> parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+
+        public int update(String sql, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(sql, java.util.Arrays.asList(parameters))) {
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+
+        private PreparedStatement prepare(String sql, List<?> parameters) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }
+    }
+}
