@@ -74,6 +74,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             return "the server did not answer in time: "
                     + firstLine(((ZenmlException) e).serverMessage());
         }
+        if (e instanceof NotFoundException) {
+            return "not found: " + firstLine(((ZenmlException) e).serverMessage());
+        }
         if (e instanceof ZenmlException) {
             return "the server refused: " + firstLine(((ZenmlException) e).serverMessage());
         }

@@ -1,6 +1,8 @@
 package dev.snapdeck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.snapdeck.SnapdeckHome;
@@ -10,11 +12,15 @@ import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.ProfileStore;
 import dev.snapdeck.service.Workspace;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Where a command finds its connections, and how it opens one. */
 final class Session {
 
     /** The secrets file, next to the profiles, shared with the dashboard. */
     static final String SECRETS_FILE = "secrets.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment env;
     private final CommonOptions options;
@@ -54,7 +60,7 @@ final class Session {
         }
         if (env.localServer() == null) {
             throw new CliFailure(ExitCode.AUTH, "Not signed in to any server: run "
-                    + "'snapdeck login URL' first.");
+                    + "'snapdeck login URL' first" + runningLocalServerHint() + ".");
         }
         verbose("No connection is active: starting the local server");
         return connector.connectLocal();
@@ -67,6 +73,18 @@ final class Session {
         return Optional.of(store.find(options.profile).orElseThrow(() -> new CliFailure(
                 ExitCode.AUTH, "There is no connection named '" + options.profile
                         + "'; see 'snapdeck login --help'.")));
+    }
+
+    /** Names the local server running on this data folder ({@code snapdeck server}), if any. */
+    private String runningLocalServerHint() {
+        Path file = home().server().resolve(ServerCommand.SERVER_FILE);
+        try {
+            String url = JSON.readTree(file.toFile()).path("url").asText("");
+            return url.isEmpty() ? "" : " (a local server is running: 'snapdeck login " + url
+                    + " --username admin')";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     void verbose(String message) {
