@@ -54,21 +54,29 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = data != null ? data : SnapdeckHome.resolve().server();
-        try (LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null))) {
-            writeServerFile(dataDir, server);
-            out.println("Snapdeck local server: " + server.url());
-            server.generatedAdminPassword().ifPresent(password -> {
-                if (System.getenv("SNAPDECK_ADMIN_PASSWORD") == null) {
-                    out.println("Admin user: admin, password (shown once): " + password);
-                }
-            });
-            out.println("Data folder: " + dataDir.toAbsolutePath());
-            out.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "snapdeck-server-shutdown"));
-            stopped.await();
-            Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
-        }
+        LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The JVM ends right after its shutdown hooks, so the hook itself stops the server: running
+        // steps are killed rather than orphaned, and the store is closed cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", dataDir.resolve(SERVER_FILE), e);
+            }
+            stopped.countDown();
+        }, "snapdeck-server-shutdown"));
+        writeServerFile(dataDir, server);
+        out.println("Snapdeck local server: " + server.url());
+        server.generatedAdminPassword().ifPresent(password -> {
+            if (System.getenv("SNAPDECK_ADMIN_PASSWORD") == null) {
+                out.println("Admin user: admin, password (shown once): " + password);
+            }
+        });
+        out.println("Data folder: " + dataDir.toAbsolutePath());
+        out.flush();
+        stopped.await();
         return 0;
     }
 

@@ -51,10 +51,14 @@ public final class Poller<T> {
     }
 
     /** Stops polling; an answer already on its way is dropped. */
-    public synchronized void stop() {
-        stopped = true;
-        if (current != null) {
-            current.cancel();
+    public void stop() {
+        Task<T> pending;
+        synchronized (this) {
+            stopped = true;
+            pending = current;
+        }
+        if (pending != null) {
+            pending.cancel();
         }
     }
 
@@ -62,11 +66,13 @@ public final class Poller<T> {
         return stopped;
     }
 
-    private synchronized void schedule(Duration delay, Duration nextInterval) {
-        if (stopped) {
-            return;
+    private void schedule(Duration delay, Duration nextInterval) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
         }
-        current = executor.submitLater(delay, fetch)
+        Task<T> next = executor.submitLater(delay, fetch)
                 .onSuccess(value -> {
                     boolean last = finished.test(value);
                     if (last) {
@@ -84,6 +90,14 @@ public final class Poller<T> {
                     schedule(nextInterval, longer.compareTo(maxInterval) > 0 ? maxInterval
                             : longer);
                 });
+        boolean stoppedMeanwhile;
+        synchronized (this) {
+            current = next;
+            stoppedMeanwhile = stopped;
+        }
+        if (stoppedMeanwhile) {
+            next.cancel();
+        }
     }
 
     /** Configures a {@link Poller}. */

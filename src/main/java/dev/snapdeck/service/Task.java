@@ -36,26 +36,36 @@ public final class Task<T> {
     }
 
     /** Runs {@code handler} with the result if the work succeeds. */
-    public synchronized Task<T> onSuccess(Consumer<T> handler) {
-        if (done) {
-            if (failure == null) {
-                dispatch(() -> handler.accept(value));
+    public Task<T> onSuccess(Consumer<T> handler) {
+        T result;
+        synchronized (this) {
+            if (!done) {
+                successHandlers.add(handler);
+                return this;
             }
-        } else {
-            successHandlers.add(handler);
+            if (failure != null) {
+                return this;
+            }
+            result = value;
         }
+        dispatch(() -> handler.accept(result));
         return this;
     }
 
     /** Runs {@code handler} with the exception if the work fails. */
-    public synchronized Task<T> onFailure(Consumer<Throwable> handler) {
-        if (done) {
-            if (failure != null) {
-                dispatch(() -> handler.accept(failure));
+    public Task<T> onFailure(Consumer<Throwable> handler) {
+        Throwable error;
+        synchronized (this) {
+            if (!done) {
+                failureHandlers.add(handler);
+                return this;
             }
-        } else {
-            failureHandlers.add(handler);
+            if (failure == null) {
+                return this;
+            }
+            error = failure;
         }
+        dispatch(() -> handler.accept(error));
         return this;
     }
 
@@ -66,11 +76,15 @@ public final class Task<T> {
     }
 
     /** Drops every callback and interrupts the work if it is still running. */
-    public synchronized void cancel() {
-        cancelled = true;
-        successHandlers.clear();
-        failureHandlers.clear();
-        futures.forEach(future -> future.cancel(true));
+    public void cancel() {
+        List<Future<?>> running;
+        synchronized (this) {
+            cancelled = true;
+            successHandlers.clear();
+            failureHandlers.clear();
+            running = List.copyOf(futures);
+        }
+        running.forEach(future -> future.cancel(true));
     }
 
     public synchronized boolean isCancelled() {
@@ -99,21 +113,31 @@ public final class Task<T> {
         finish(result, error);
     }
 
-    private synchronized void finish(T result, Throwable error) {
-        done = true;
-        value = result;
-        failure = error;
-        if (cancelled) {
-            return;
+    /**
+     * Records the outcome, then hands the callbacks to the callback executor outside the lock: a
+     * callback may well call back into whoever is cancelling this task.
+     */
+    private void finish(T result, Throwable error) {
+        List<Consumer<T>> onSuccess;
+        List<Consumer<Throwable>> onFailure;
+        synchronized (this) {
+            done = true;
+            value = result;
+            failure = error;
+            if (cancelled) {
+                return;
+            }
+            onSuccess = List.copyOf(successHandlers);
+            onFailure = List.copyOf(failureHandlers);
+            successHandlers.clear();
+            failureHandlers.clear();
         }
         if (error != null) {
             LOG.debug("Background task failed", error);
-            failureHandlers.forEach(handler -> dispatch(() -> handler.accept(error)));
+            onFailure.forEach(handler -> dispatch(() -> handler.accept(error)));
         } else {
-            successHandlers.forEach(handler -> dispatch(() -> handler.accept(result)));
+            onSuccess.forEach(handler -> dispatch(() -> handler.accept(result)));
         }
-        successHandlers.clear();
-        failureHandlers.clear();
     }
 
     private void dispatch(Runnable callback) {

@@ -174,6 +174,35 @@ class LocalServerTest {
         assertEquals(0, empty.json().get("total").asInt());
     }
 
+    @Test
+    void answersSizeTooLargeAndWrongMethodLikeTheFixtures() throws Exception {
+        Answer size = call("GET", "/api/v1/runs?size=20000", null, token);
+        Answer method = call("POST", "/api/v1/runs", "{}", token);
+
+        assertEquals(422, size.status());
+        assertEquals(fixture("error-422-query.json"), size.json());
+        assertEquals(405, method.status());
+        assertEquals(fixture("error-405-no-workload-manager.json"), method.json());
+    }
+
+    @Test
+    void addsAndRemovesSnapshotTags() throws Exception {
+        String id = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"name\": \"tagged\", \"tags\": [\"a\", \"b\"]}", token).json().get("id").asText();
+
+        Answer updated = call("PUT", "/api/v1/pipeline_snapshots/" + id,
+                "{\"add_tags\": [\"c\"], \"remove_tags\": [\"a\"], \"description\": \"\"}", token);
+        Answer unnamed = call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": false}", token);
+        Answer empty = call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": \"\"}", token);
+
+        JsonNode tags = updated.json().get("resources").get("tags");
+        assertEquals("b", tags.get(0).get("name").asText());
+        assertEquals("c", tags.get(1).get("name").asText());
+        assertEquals(2, tags.size());
+        assertTrue(unnamed.json().get("name").isNull());
+        assertEquals(422, empty.status());
+    }
+
     private JsonNode waitForRun(String runId, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode run = call("GET", "/api/v1/runs/" + runId, null, token).json();

@@ -84,7 +84,8 @@ public final class ListQuery {
 
     private static ApiException rangeError(String model, String name, String rule, String type, int value) {
         return ApiException.queryValidation("1 validation error for " + model + "\n" + name + "\n  Input should be "
-                + rule + " [type=" + type + ", input_value=" + value + ", input_type=int]");
+                + rule + " [type=" + type + ", input_value=" + value + ", input_type=int]\n"
+                + "    For further information visit https://errors.pydantic.dev/2.11/v/" + type);
     }
 
     private static int intParam(Context ctx, String name, int fallback, String model) {

@@ -80,6 +80,8 @@ final class SystemController {
         json(ctx, info);
     }
 
+    // TODO: no rate limit on /login yet (ZenML: 5 a minute per client, 429); failed password
+    // logins cost one PBKDF2 hash each, which slows guessing but does not stop it.
     void login(Context ctx) {
         String grant = ctx.formParam("grant_type");
         String username = ctx.formParam("username");

@@ -63,8 +63,8 @@ public final class Views {
         if (userId == null) {
             return null;
         }
-        return tx.one("SELECT * FROM users WHERE id = ?", userId).map(row -> Json.embedded(user(row, false)))
-                .orElse(null);
+        return tx.memo("user:" + userId, t -> t.one("SELECT * FROM users WHERE id = ?", userId)
+                .map(row -> Json.embedded(user(row, false))).orElse(null));
     }
 
     public ObjectNode project(Map<String, Object> row, boolean hydrate) {
@@ -108,9 +108,9 @@ public final class Views {
     }
 
     public ObjectNode pipelineRef(Store.Tx tx, Object id) throws SQLException {
-        return tx.one("SELECT * FROM pipelines WHERE id = ?", id)
+        return tx.memo("pipeline:" + id, t -> t.one("SELECT * FROM pipelines WHERE id = ?", id)
                 .map(row -> Json.envelope(scopedBody(row), null, null, row.get("id"), row.get("name"), true))
-                .orElse(null);
+                .orElse(null));
     }
 
     private static ObjectNode snapshotBody(Map<String, Object> row) {
@@ -126,9 +126,10 @@ public final class Views {
         if (id == null) {
             return null;
         }
-        return tx.one("SELECT * FROM snapshots WHERE id = ?", id)
+        return tx.memo("snapshot:" + id, t -> t.one("SELECT id, name, created, updated, user_id, project_id, "
+                + "pipeline_id FROM snapshots WHERE id = ?", id)
                 .map(row -> Json.envelope(snapshotBody(row), null, null, row.get("id"), row.get("name"), true))
-                .orElse(null);
+                .orElse(null));
     }
 
     /** A snapshot; the template and schema are added by the caller when asked for. */
@@ -179,6 +180,8 @@ public final class Views {
         return Json.envelope(snapshotBody(row), metadata, resources, row.get("id"), row.get("name"), true);
     }
 
+    // TODO: ZenML's StepConfiguration has some forty fields; this sends the ones Snapdeck has
+    // (parameters, enable_cache, retry, name, command), which the client reads, and no more.
     private static ObjectNode stepConfigurations(Map<String, Object> row, JsonNode config) {
         ObjectNode result = Json.object();
         JsonNode spec = Json.parse(row.get("pipeline_spec"));
@@ -266,6 +269,8 @@ public final class Views {
         resources.putNull("original_run");
         resources.putNull("parent_run");
         resources.putNull("active_wait_condition");
+        // TODO: ZenML's outputs map an output name to artifact versions; Snapdeck has no artifact
+        // store yet, so this maps each started step to its outputs folder (clients ignore it).
         ObjectNode outputs = resources.putObject("outputs");
         if (hydrate) {
             for (Map<String, Object> step : tx.query("SELECT name, status FROM step_runs WHERE run_id = ?",

@@ -271,8 +271,12 @@ public final class RunService implements RunListener, AutoCloseable {
             synchronized (this) {
                 if (!Files.isDirectory(codeDir)) {
                     Path partial = dataDir.resolve("code").resolve(codeId + ".partial-" + runId);
-                    CodeArchive.extract(codeId, archives(), partial);
-                    Files.move(partial, codeDir);
+                    try {
+                        CodeArchive.extract(codeId, archives(), partial);
+                        Files.move(partial, codeDir);
+                    } finally {
+                        deleteTree(partial);
+                    }
                 }
             }
             Files.createDirectories(runDir);

@@ -31,6 +31,10 @@ public final class Store implements AutoCloseable {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
+    /** Bumped by every transaction that changed a row; read-only work can cache against it. */
+    private long generation;
+    private final Map<String, Long> counts = new java.util.HashMap<>();
+    private long countsGeneration = -1;
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -68,8 +72,12 @@ public final class Store implements AutoCloseable {
         lock.lock();
         try {
             try {
-                T result = work.run(new Tx(connection));
+                Tx tx = new Tx(this, connection);
+                T result = work.run(tx);
                 connection.commit();
+                if (tx.changed) {
+                    generation++;
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
@@ -116,10 +124,47 @@ public final class Store implements AutoCloseable {
 
     /** The statements of one transaction. Rows come back as column → value maps in column order. */
     public static final class Tx {
+        private final Store store;
         private final Connection connection;
+        private final Map<String, Object> memo = new java.util.HashMap<>();
+        private boolean changed;
 
-        Tx(Connection connection) {
+        Tx(Store store, Connection connection) {
+            this.store = store;
             this.connection = connection;
+        }
+
+        /** A value computed once per transaction (e.g. a user embedded in every run of a page). */
+        @SuppressWarnings("unchecked")
+        public <V> V memo(String key, Work<V> loader) throws SQLException {
+            if (memo.containsKey(key)) {
+                return (V) memo.get(key);
+            }
+            V value = loader.run(this);
+            memo.put(key, value);
+            return value;
+        }
+
+        /**
+         * {@link #count}, remembered until the next transaction that changes a row (the store has
+         * one connection, so no other writer can change a count behind it).
+         */
+        public long cachedCount(String sql, List<?> parameters) throws SQLException {
+            if (store.countsGeneration != store.generation) {
+                store.counts.clear();
+                store.countsGeneration = store.generation;
+            }
+            String key = sql + "\u0000" + parameters;
+            Long cached = store.counts.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            long value = count(sql, parameters);
+            if (store.counts.size() > 1000) {
+                store.counts.clear();
+            }
+            store.counts.put(key, value);
+            return value;
         }
 
         public List<Map<String, Object>> query(String sql, List<?> parameters) throws SQLException {
@@ -154,7 +199,9 @@ public final class Store implements AutoCloseable {
 
         public int update(String sql, Object... parameters) throws SQLException {
             try (PreparedStatement statement = prepare(sql, java.util.Arrays.asList(parameters))) {
-                return statement.executeUpdate();
+                int rows = statement.executeUpdate();
+                changed |= rows > 0;
+                return rows;
             } catch (SQLException e) {
                 throw new StoreException(e);
             }

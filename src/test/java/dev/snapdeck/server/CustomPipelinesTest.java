@@ -1,0 +1,146 @@
+package dev.snapdeck.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.snapdeck.cli.SnapdeckCommand;
+
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** A pipelines folder of our own: a step that fails once and is retried, a broken pipeline, the token command. */
+class CustomPipelinesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    private LocalServer server;
+    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
+    private String token;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        Path pipelines = root.resolve("pipelines");
+        Path flaky = pipelines.resolve("flaky");
+        Files.createDirectories(flaky);
+        Files.writeString(flaky.resolve("pipeline.yaml"), """
+                name: flaky
+                steps:
+                  wobble:
+                    run: [java, Wobble.java]
+                    retry: {max_retries: 2, delay: 0, backoff: 1}
+                    enable_cache: false
+                    parameters:
+                      marker: {type: string, default: none}
+                """);
+        Files.writeString(flaky.resolve("Wobble.java"), """
+                import java.nio.file.*;
+                public class Wobble {
+                    public static void main(String[] args) throws Exception {
+                        Path marker = Path.of(System.getenv("SNAPDECK_PARAM_MARKER"));
+                        if (Files.exists(marker)) {
+                            System.out.println("second try succeeds");
+                            return;
+                        }
+                        Files.writeString(marker, "tried");
+                        System.out.println("first try fails");
+                        System.exit(3);
+                    }
+                }
+                """);
+        Files.createDirectories(pipelines.resolve("broken"));
+        Files.writeString(pipelines.resolve("broken").resolve("pipeline.yaml"), "name: broken\nsteps:\n  a:\n"
+                + "    after: [nowhere]\n    run: [java, A.java]\n");
+        server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"), pipelines, () -> "pw", null));
+        token = tokenFromCommand();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private String tokenFromCommand() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = SnapdeckCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err))
+                    .execute("token", "--url", server.url().toString());
+            assertEquals(0, code, err.toString());
+        } finally {
+            System.setIn(original);
+        }
+        return out.toString().trim();
+    }
+
+    private JsonNode call(String method, String path, String body) throws Exception {
+        Request.Builder builder = new Request.Builder().url(server.url() + path)
+                .header("Authorization", "Bearer " + token);
+        builder.method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
+        try (Response response = http.newCall(builder.build()).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), text);
+            return JSON.readTree(text);
+        }
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedAndTheStepVersionCountsAttempts() throws Exception {
+        Path marker = root.resolve("marker.txt");
+        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/flaky/snapshots", "{}").get("id").asText();
+        String body = "{\"run_configuration\": {\"steps\": {\"wobble\": {\"parameters\": {\"marker\": "
+                + JSON.writeValueAsString(marker.toString()) + "}}}}}";
+
+        String runId = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", body).get("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode run = call("GET", "/api/v1/runs/" + runId, null);
+        while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            run = call("GET", "/api/v1/runs/" + runId, null);
+        }
+        JsonNode step = call("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
+        JsonNode logs = call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
+
+        assertEquals("completed", run.get("body").get("status").asText());
+        assertEquals("completed", step.get("body").get("status").asText());
+        assertEquals(2, step.get("body").get("version").asInt());
+        assertTrue(logs.toString().contains("second try succeeds"), logs.toString());
+    }
+
+    @Test
+    void listsFolderPipelinesWithTheirProblems() throws Exception {
+        JsonNode folders = call("GET", "/api/v1/x-snapdeck/pipelines", null);
+
+        JsonNode broken = folders.get("items").get(0);
+        assertEquals("broken", broken.get("folder").asText());
+        assertTrue(broken.get("problem").asText().contains("nowhere"), broken.toString());
+        assertEquals("flaky", folders.get("items").get(1).get("name").asText());
+        assertTrue(folders.get("items").get(1).get("problem").isNull());
+    }
+}
