@@ -7,15 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.runconfig.CheckResult;
 import dev.snapdeck.runconfig.Diagnostic;
 import dev.snapdeck.runconfig.Limits;
 import dev.snapdeck.runconfig.RunConfigChecker;
 import dev.snapdeck.runconfig.SnapshotSpec;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Reads a {@code --config} file and checks it against a snapshot before anything is sent. */
 final class ConfigFiles {

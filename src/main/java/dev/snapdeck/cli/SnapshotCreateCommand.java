@@ -4,13 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.snapdeck.api.NotFoundException;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.Workspace;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

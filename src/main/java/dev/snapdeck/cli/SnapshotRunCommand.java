@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.Workspace;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +126,7 @@ class CommandsAgainstLocalServerTest {
         CliHarness.Result run = cli.run("pipeline", "snapshot", "run", "no-such-snapshot");
 
         assertEquals(ExitCode.NOT_FOUND, run.code());
-        assertEquals(java.util.List.of("error: No snapshot is named 'no-such-snapshot' or has an id "
+        assertEquals(List.of("error: No snapshot is named 'no-such-snapshot' or has an id "
                 + "starting with it."), run.errLines());
     }
 

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import okhttp3.mockwebserver.RecordedRequest;
-
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.ProfileStore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +154,16 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void aCommandSignsInOnce() {
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "list");
+
+        assertEquals(0, result.code(), result.err());
+        assertEquals(2, zenml.received("POST", "/api/v1/login").size());
+    }
+
+    @Test
     void snapshotListPrintsAlignedColumns() {
         signIn();
 
@@ -259,8 +269,8 @@ class CommandsAgainstZenmlTest {
 
         assertEquals(0, result.code(), result.err());
         RecordedRequest trigger = zenml.received("POST", triggerPath()).get(0);
-        JsonNode sent = json(trigger.getBody().readUtf8());
-        assertEquals("knn", sent.at("/run_configuration/steps/train_model/parameters/model_type").asText());
+        JsonNode sent = json(trigger.getBody().readUtf8()).path("run_configuration");
+        assertEquals("knn", sent.at("/steps/train_model/parameters/model_type").asText());
         assertTrue(result.out().contains("  train_model: completed"), result.out());
         assertTrue(result.out().contains("completed."), result.out());
     }
@@ -419,7 +429,7 @@ class CommandsAgainstZenmlTest {
         return "/api/v1/pipeline_snapshots/" + ZenmlFixtures.SNAPSHOT;
     }
 
-    private static okhttp3.mockwebserver.MockResponse runAnswer(String status) {
+    private static MockResponse runAnswer(String status) {
         ObjectNode run = (ObjectNode) ZenmlFixtures.tree("run-hydrated.json");
         ((ObjectNode) run.path("body")).put("status", status);
         ((ObjectNode) run.path("body")).put("in_progress", !status.equals("completed")
