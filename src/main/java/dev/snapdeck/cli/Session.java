@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Where a command finds its connections, and how it opens one. */
 final class Session {
 
-    /** The secrets file, next to the profiles, shared with the dashboard. */
-    static final String SECRETS_FILE = "secrets.json";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment env;
@@ -39,7 +36,7 @@ final class Session {
     ProfileStore profiles() {
         SnapdeckHome home = home();
         return new ProfileStore(home.profiles(),
-                new FileSecretStore(home.root().resolve(SECRETS_FILE)));
+                new FileSecretStore(home.secrets()));
     }
 
     Connector connector() {

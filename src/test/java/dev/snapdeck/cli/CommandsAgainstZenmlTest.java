@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.ProfileStore;
@@ -55,7 +56,7 @@ class CommandsAgainstZenmlTest {
 
     private ProfileStore profiles() {
         return new ProfileStore(home.resolve("profiles.json"),
-                new FileSecretStore(home.resolve(Session.SECRETS_FILE)));
+                new FileSecretStore(new SnapdeckHome(home).secrets()));
     }
 
     @Test
