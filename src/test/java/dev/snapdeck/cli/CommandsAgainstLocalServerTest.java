@@ -13,6 +13,12 @@ import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsAgainstLocalServerTest {
 
     private static final String PASSWORD = "s3cret-admin";
+    private static final OkHttpClient HTTP = new OkHttpClient();
 
     @TempDir
     Path data;
@@ -162,6 +169,54 @@ class CommandsAgainstLocalServerTest {
 
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("training_pipeline"), list.out());
+    }
+
+    @Test
+    void logsInWithAServiceAccountsApiKey() throws IOException {
+        String admin = adminToken();
+        http("/api/v1/service_accounts", "{\"name\": \"ci\"}", admin);
+        String key = http("/api/v1/service_accounts/ci/api_keys", "{\"name\": \"main\"}", admin)
+                .at("/body/key").asText();
+
+        CliHarness.Result login = cli.runWithInput(key + "\n", "login",
+                server.url().toString(), "--name", "ci", "--api-key-stdin");
+
+        assertEquals(0, login.code(), login.err());
+        CliHarness.Result status = cli.run("status", "--output", "json");
+        assertEquals("ci", json(status.out()).path("connection").asText());
+        assertEquals("ci", json(status.out()).path("user").asText());
+    }
+
+    @Test
+    void logsInWithAToken() throws IOException {
+        String token = adminToken();
+
+        CliHarness.Result login = cli.runWithInput(token + "\n", "login",
+                server.url().toString(), "--name", "with-token", "--token-stdin");
+
+        assertEquals(0, login.code(), login.err());
+        CliHarness.Result status = cli.run("status", "--output", "json");
+        assertEquals("admin", json(status.out()).path("user").asText());
+    }
+
+    private String adminToken() throws IOException {
+        Request request = new Request.Builder().url(server.url() + "/api/v1/login")
+                .post(new FormBody.Builder().add("username", "admin").add("password", PASSWORD)
+                        .build()).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            return json(response.body().string()).path("access_token").asText();
+        }
+    }
+
+    private JsonNode http(String path, String body, String bearer) throws IOException {
+        Request request = new Request.Builder().url(server.url() + path)
+                .header("Authorization", "Bearer " + bearer)
+                .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), text);
+            return json(text);
+        }
     }
 
     private static JsonNode json(String text) {
