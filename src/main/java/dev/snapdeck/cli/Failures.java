@@ -30,10 +30,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             ParseResult parseResult) {
         LOG.debug("Command failed", e);
         int code = exitCode(e);
-        commandLine.getErr().println("error: " + message(e));
+        boolean unexpected = code == ExitCode.PROBLEM && !(e instanceof ZenmlException)
+                && !(e instanceof CliFailure);
+        commandLine.getErr().println("error: " + message(e)
+                + (unexpected ? " (run again with -v for the details)" : ""));
         commandLine.getErr().flush();
-        if (code == ExitCode.PROBLEM && !(e instanceof ZenmlException)
-                && !(e instanceof CliFailure)) {
+        if (unexpected) {
             LOG.error("Unexpected failure of '{}'", commandLine.getCommandName(), e);
         }
         return code;

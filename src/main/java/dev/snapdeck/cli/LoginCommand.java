@@ -103,7 +103,7 @@ final class LoginCommand implements Callable<Integer> {
                     "user", info.user().name(), "version", info.version(), "active", true));
         } else {
             output.line("Signed in to " + info.url() + " as " + info.user().name()
-                    + " (ZenML " + info.version() + "). Connection '" + profile.name()
+                    + " (server version " + info.version() + "). Connection '" + profile.name()
                     + "' is now active; its secret is kept in " + profiles.secrets().describe()
                     + ".");
         }
