@@ -277,6 +277,20 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void waitWithJsonOutputKeepsProgressOffStandardOutput() {
+        zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
+        zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN, r -> runAnswer("completed"));
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
+                "--wait", "--poll-interval", "50", "--output", "json");
+
+        assertEquals(0, result.code(), result.err());
+        assertEquals("completed", json(result.out()).path("status").asText());
+        assertTrue(result.err().contains("  train_model: completed"), result.err());
+    }
+
+    @Test
     void waitingOnAFailedRunExitsWithTheFailedCode() {
         zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
         zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN, r -> runAnswer("failed"));
