@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -227,10 +228,17 @@ public final class RunSnapshotViewModel {
 
     /** Runs editor highlighting on the one background executor. */
     public Executor highlightExecutor() {
-        return runnable -> context.executor().submit(() -> {
-            runnable.run();
-            return null;
-        });
+        return runnable -> {
+            try {
+                context.executor().submit(() -> {
+                    runnable.run();
+                    return null;
+                });
+            } catch (RejectedExecutionException e) {
+                // The app is closing and the executor is down: highlighting no longer matters.
+                LOG.debug("Highlighting skipped; the background executor has stopped", e);
+            }
+        };
     }
 
     // ---- intents -----------------------------------------------------------------------
