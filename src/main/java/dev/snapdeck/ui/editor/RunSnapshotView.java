@@ -3,6 +3,7 @@ package dev.snapdeck.ui.editor;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -69,6 +70,8 @@ public final class RunSnapshotView extends BorderPane {
     public static final String VERSION_WARNING_ID = "versionWarning";
     public static final String TITLE_ID = "runSnapshotTitle";
     static final String STYLE_CLASS = "run-snapshot-view";
+    /** AtlantaFX's pseudo-class for a control holding a bad value. */
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final RunSnapshotViewModel viewModel;
     private final YamlEditor editor;
@@ -305,9 +308,18 @@ public final class RunSnapshotView extends BorderPane {
             Label help = new Label(helpLine(field));
             help.getStyleClass().add("help");
             help.setWrapText(true);
+            Label problem = new Label();
+            problem.setId("problem-" + field.step() + "-" + field.name());
+            problem.getStyleClass().add("field-problem");
+            problem.setWrapText(true);
+            problem.textProperty().bind(field.problemProperty());
+            problem.visibleProperty().bind(field.problemProperty().isNotEmpty());
+            problem.managedProperty().bind(problem.visibleProperty());
+            field.problemProperty().addListener((obs, old, now) ->
+                    control.pseudoClassStateChanged(DANGER, !now.isEmpty()));
             form.add(name, 0, row);
             form.add(control, 1, row);
-            form.add(help, 2, row++);
+            form.add(new VBox(2, help, problem), 2, row++);
             GridPane.setHgrow(help, Priority.ALWAYS);
         }
     }
@@ -412,8 +424,12 @@ public final class RunSnapshotView extends BorderPane {
                 min, max, Math.max(min, Math.min(max, 0))));
         spinner.setEditable(true);
         whenValueChanges(field, v -> {
-            if (v.canConvertToInt() && v.isIntegralNumber()) {
+            if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= min
+                    && v.asInt() <= max) {
                 spinner.getValueFactory().setValue(v.asInt());
+            } else {
+                // Show what the YAML says, even out of bounds, rather than a clamped value.
+                spinner.getEditor().setText(shown(v));
             }
         });
         spinner.valueProperty().addListener((obs, old, now) -> {
@@ -448,8 +464,10 @@ public final class RunSnapshotView extends BorderPane {
         Spinner<Double> spinner = new Spinner<>(factory);
         spinner.setEditable(true);
         whenValueChanges(field, v -> {
-            if (v.isNumber()) {
+            if (v.isNumber() && v.asDouble() >= min && v.asDouble() <= max) {
                 factory.setValue(v.asDouble());
+            } else {
+                spinner.getEditor().setText(shown(v));
             }
         });
         spinner.valueProperty().addListener((obs, old, now) -> {
@@ -458,6 +476,10 @@ public final class RunSnapshotView extends BorderPane {
             }
         });
         return spinner;
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
     }
 
     private static boolean sameNumber(JsonNode value, double number) {

@@ -110,6 +110,13 @@ public final class RunSnapshotViewModel {
     private final ObservableList<EditorMarker> serverMarkers = FXCollections.observableArrayList();
     private final ObservableList<ConfigDiff.Change> changes = FXCollections.observableArrayList();
     private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+    // One read-only view per list, kept: a listener on a view made per call would be collected.
+    private final ObservableList<EditorMarker> markersView =
+            FXCollections.unmodifiableObservableList(markers);
+    private final ObservableList<ConfigDiff.Change> changesView =
+            FXCollections.unmodifiableObservableList(changes);
+    private final ObservableList<ParameterField> parametersView =
+            FXCollections.unmodifiableObservableList(parameters);
     private final BooleanBinding canRun;
     private final StringBinding runBlockedReason;
 
@@ -188,17 +195,17 @@ public final class RunSnapshotViewModel {
 
     /** Problems from the checker and from the server, columns in UTF-16 as the editor counts. */
     public ObservableList<EditorMarker> getMarkers() {
-        return FXCollections.unmodifiableObservableList(markers);
+        return markersView;
     }
 
     /** What differs from the template (with its defaults filled in). */
     public ObservableList<ConfigDiff.Change> getChanges() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesView;
     }
 
     /** The step parameters, in the snapshot's step order. */
     public ObservableList<ParameterField> getParameters() {
-        return FXCollections.unmodifiableObservableList(parameters);
+        return parametersView;
     }
 
     public ObservableBooleanValue canRunProperty() {
@@ -508,6 +515,7 @@ public final class RunSnapshotViewModel {
         if (fresh.result().runConfiguration().isPresent()) {
             refreshForm(fresh.result().effective());
         }
+        showProblemsInForm(fresh.result().diagnostics());
         upToDate.set(true);
     }
 
@@ -523,6 +531,15 @@ public final class RunSnapshotViewModel {
                     .get(field.name());
             field.setValue(value != null ? value
                     : field.spec().defaultValue().orElse(null));
+        }
+    }
+
+    private void showProblemsInForm(List<Diagnostic> diagnostics) {
+        for (ParameterField field : parameters) {
+            String path = String.join(".", field.path());
+            field.setProblem(diagnostics.stream().filter(d -> d.path().equals(path))
+                    .sorted((a, b) -> a.severity().compareTo(b.severity()))
+                    .map(Diagnostic::message).findFirst().orElse(""));
         }
     }
 

@@ -49,6 +49,8 @@ public final class SnapshotsViewModel {
     private final AppContext context;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SnapshotRow> shown = new FilteredList<>(rows);
+    private final ObservableList<SnapshotRow> shownView =
+            FXCollections.unmodifiableObservableList(shown);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<SnapshotRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SnapshotRow> selected = new ReadOnlyObjectWrapper<>();
@@ -80,7 +82,7 @@ public final class SnapshotsViewModel {
 
     /** The rows that match the search, in server order (newest first). */
     public ObservableList<SnapshotRow> getSnapshots() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return shownView;
     }
 
     public StringProperty searchProperty() {
