@@ -1,8 +1,10 @@
 package dev.snapdeck.ui.editor;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -220,7 +222,7 @@ public final class RunSnapshotView extends BorderPane {
         });
         viewModel.textProperty().addListener((obs, old, now) -> showText(now));
         showText(viewModel.textProperty().get());
-        viewModel.getMarkers().addListener((javafx.collections.ListChangeListener<EditorMarker>)
+        viewModel.getMarkers().addListener((ListChangeListener<EditorMarker>)
                 c -> editor.setMarkers(viewModel.getMarkers()));
         editor.setMarkers(viewModel.getMarkers());
 
@@ -372,7 +374,7 @@ public final class RunSnapshotView extends BorderPane {
         }
     }
 
-    private void whenValueChanges(ParameterField field, java.util.function.Consumer<JsonNode> show) {
+    private void whenValueChanges(ParameterField field, Consumer<JsonNode> show) {
         show.accept(field.getValue());
         field.valueProperty().addListener((obs, old, now) -> {
             updatingForm = true;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -31,6 +32,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +49,7 @@ import dev.snapdeck.api.SnapshotsNotRunnableException;
 import dev.snapdeck.api.ValidationException;
 import dev.snapdeck.api.ZenmlException;
 import dev.snapdeck.runconfig.CheckResult;
+import dev.snapdeck.runconfig.Completions;
 import dev.snapdeck.runconfig.ConfigDiff;
 import dev.snapdeck.runconfig.Diagnostic;
 import dev.snapdeck.runconfig.ParameterSpec;
@@ -136,7 +139,7 @@ public final class RunSnapshotViewModel {
         this.snapshotId = Objects.requireNonNull(snapshotId, "snapshotId");
         this.checkDelay = checkDelay;
         text.addListener((obs, old, now) -> textChanged(now));
-        serverMarkers.addListener((javafx.collections.ListChangeListener<EditorMarker>) c ->
+        serverMarkers.addListener((ListChangeListener<EditorMarker>) c ->
                 publishMarkers());
         canRun = Bindings.createBooleanBinding(() -> snapshot.get() != null && upToDate.get()
                 && !hasErrors.get() && !running.get() && serverCanRun(),
@@ -325,7 +328,7 @@ public final class RunSnapshotViewModel {
         TextPositions positions = new TextPositions(caret.text());
         int column = positions.codePointColumn(caret.line(), caret.column());
         List<CompletionItem> items = new ArrayList<>();
-        dev.snapdeck.runconfig.Completions.at(caret.text(), caret.line(), column, spec)
+        Completions.at(caret.text(), caret.line(), column, spec)
                 .forEach(c -> items.add(new CompletionItem(c.label(), c.insertText(),
                         c.description().isEmpty() ? c.type() : c.type() + " — "
                                 + c.description())));
@@ -606,7 +609,7 @@ public final class RunSnapshotViewModel {
             return List.of();
         }
         for (YamlNode.Entry entry : ((YamlNode.Mapping) read.root().get()).entries()) {
-            if (message.matches("(?s).*\\b" + java.util.regex.Pattern.quote(entry.name())
+            if (message.matches("(?s).*\\b" + Pattern.quote(entry.name())
                     + "\\b.*")) {
                 return List.of(entry.name());
             }

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -69,7 +70,7 @@ public final class SnapshotsViewModel {
     public SnapshotsViewModel(AppContext context) {
         this.context = Objects.requireNonNull(context, "context");
         search.addListener((obs, old, now) -> shown.setPredicate(row -> row.matches(now)));
-        selection.addListener((javafx.collections.ListChangeListener<SnapshotRow>) c ->
+        selection.addListener((ListChangeListener<SnapshotRow>) c ->
                 selectionChanged());
         canDelete = Bindings.isNotEmpty(selection).and(busy.not());
         canRun = selected.isNotNull();
