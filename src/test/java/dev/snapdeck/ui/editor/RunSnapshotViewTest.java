@@ -148,4 +148,27 @@ class RunSnapshotViewTest {
                 .asInt());
         waitFor(() -> shell.navigation.size() == 1);
     }
+
+    @Test
+    void theQuickFixButtonAppliesTheSelectedProblemsFix(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        String old = "run_name: \"training_pipeline-{date}-{time}\"";
+        robot.interact(() -> view.editor().updateText(view.editor().getText()
+                .replace(old, "run_name: yes")));
+        @SuppressWarnings("unchecked")
+        ListView<EditorMarker> problems = robot.lookup("#" + YamlEditor.PROBLEMS_ID)
+                .queryAs(ListView.class);
+        waitFor(() -> problems.getItems().stream()
+                .anyMatch(m -> m.severity() == EditorMarker.Severity.ERROR));
+        Button quickFix = robot.lookup("#" + RunSnapshotView.QUICK_FIX_ID).queryButton();
+
+        robot.interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
+                .filter(m -> m.severity() == EditorMarker.Severity.ERROR).findFirst()
+                .orElseThrow()));
+        waitFor(() -> !quickFix.isDisabled());
+        robot.clickOn(quickFix);
+
+        waitFor(() -> view.editor().getText().contains("run_name: \"yes\"")
+                && !runButton(robot).isDisabled());
+    }
 }
