@@ -54,7 +54,7 @@ import okhttp3.Response;
  * Test-only demo, not shipped: a real local server in a temporary folder with the example
  * pipeline, two named snapshots and a finished run, shown in the shell with the Snapshots
  * screen; Run Snapshot opens in its own window. Arguments: {@code run} opens Run Snapshot at
- * once with one parameter out of range; {@code form} shows its Form tab; {@code dark} for the dark theme. Used for screenshots.
+ * once with one parameter out of range; {@code form} or {@code changes} shows that tab; {@code dark} for the dark theme. Used for screenshots.
  */
 public final class SnapshotsDemo extends Application {
 
@@ -120,7 +120,8 @@ public final class SnapshotsDemo extends Application {
         List<String> args = getParameters().getRaw();
         executor = BackgroundExecutor.create(Platform::runLater);
         context = new AppContext(executor, new SimpleObjectProperty<>(workspace),
-                new DemoNavigator(args.contains("run"), args.contains("form")), new FakeShell());
+                new DemoNavigator(args.contains("run"),
+                        args.contains("form") ? 1 : args.contains("changes") ? 2 : 0), new FakeShell());
         snapshots = new SnapshotsViewModel(context);
         MainViewModel shell = new MainViewModel(new ShellPreferences(
                 Preferences.userRoot().node("dev/snapdeck/demo-snapshots")));
@@ -168,11 +169,11 @@ public final class SnapshotsDemo extends Application {
     private final class DemoNavigator implements Navigator {
 
         private final boolean breakOneValue;
-        private final boolean showForm;
+        private final int tab;
 
-        DemoNavigator(boolean breakOneValue, boolean showForm) {
+        DemoNavigator(boolean breakOneValue, int tab) {
             this.breakOneValue = breakOneValue;
-            this.showForm = showForm;
+            this.tab = tab;
         }
 
         @Override
@@ -208,10 +209,8 @@ public final class SnapshotsDemo extends Application {
             window.setY(0);
             window.setOnHidden(e -> view.dispose());
             window.show();
-            if (showForm) {
-                ((javafx.scene.control.TabPane) view.lookup("#" + RunSnapshotView.TABS_ID))
-                        .getSelectionModel().select(1);
-            }
+            ((javafx.scene.control.TabPane) view.lookup("#" + RunSnapshotView.TABS_ID))
+                    .getSelectionModel().select(tab);
         }
 
         @Override
