@@ -4,6 +4,8 @@ import java.util.List;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -30,10 +32,14 @@ public final class ParameterField {
     private final ReadOnlyObjectWrapper<JsonNode> value =
             new ReadOnlyObjectWrapper<>(NullNode.getInstance());
 
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
     ParameterField(String step, ParameterSpec spec) {
         this.step = step;
         this.spec = spec;
         this.kind = kindOf(spec);
+        // Until the first check says what the YAML holds, the schema's default is the best guess.
+        spec.defaultValue().ifPresent(this::setValue);
     }
 
     private static Kind kindOf(ParameterSpec spec) {
@@ -108,6 +114,15 @@ public final class ParameterField {
 
     public JsonNode getValue() {
         return value.get();
+    }
+
+    /** What the checker says about this parameter's value now; empty when it is fine. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    void setProblem(String message) {
+        problem.set(message == null ? "" : message);
     }
 
     void setValue(JsonNode now) {

@@ -1,8 +1,11 @@
 package dev.snapdeck.ui.editor;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -69,6 +72,8 @@ public final class RunSnapshotView extends BorderPane {
     public static final String VERSION_WARNING_ID = "versionWarning";
     public static final String TITLE_ID = "runSnapshotTitle";
     static final String STYLE_CLASS = "run-snapshot-view";
+    /** AtlantaFX's pseudo-class for a control holding a bad value. */
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final RunSnapshotViewModel viewModel;
     private final YamlEditor editor;
@@ -217,7 +222,7 @@ public final class RunSnapshotView extends BorderPane {
         });
         viewModel.textProperty().addListener((obs, old, now) -> showText(now));
         showText(viewModel.textProperty().get());
-        viewModel.getMarkers().addListener((javafx.collections.ListChangeListener<EditorMarker>)
+        viewModel.getMarkers().addListener((ListChangeListener<EditorMarker>)
                 c -> editor.setMarkers(viewModel.getMarkers()));
         editor.setMarkers(viewModel.getMarkers());
 
@@ -305,9 +310,18 @@ public final class RunSnapshotView extends BorderPane {
             Label help = new Label(helpLine(field));
             help.getStyleClass().add("help");
             help.setWrapText(true);
+            Label problem = new Label();
+            problem.setId("problem-" + field.step() + "-" + field.name());
+            problem.getStyleClass().add("field-problem");
+            problem.setWrapText(true);
+            problem.textProperty().bind(field.problemProperty());
+            problem.visibleProperty().bind(field.problemProperty().isNotEmpty());
+            problem.managedProperty().bind(problem.visibleProperty());
+            field.problemProperty().addListener((obs, old, now) ->
+                    control.pseudoClassStateChanged(DANGER, !now.isEmpty()));
             form.add(name, 0, row);
             form.add(control, 1, row);
-            form.add(help, 2, row++);
+            form.add(new VBox(2, help, problem), 2, row++);
             GridPane.setHgrow(help, Priority.ALWAYS);
         }
     }
@@ -360,7 +374,7 @@ public final class RunSnapshotView extends BorderPane {
         }
     }
 
-    private void whenValueChanges(ParameterField field, java.util.function.Consumer<JsonNode> show) {
+    private void whenValueChanges(ParameterField field, Consumer<JsonNode> show) {
         show.accept(field.getValue());
         field.valueProperty().addListener((obs, old, now) -> {
             updatingForm = true;
@@ -412,8 +426,12 @@ public final class RunSnapshotView extends BorderPane {
                 min, max, Math.max(min, Math.min(max, 0))));
         spinner.setEditable(true);
         whenValueChanges(field, v -> {
-            if (v.canConvertToInt() && v.isIntegralNumber()) {
+            if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= min
+                    && v.asInt() <= max) {
                 spinner.getValueFactory().setValue(v.asInt());
+            } else {
+                // Show what the YAML says, even out of bounds, rather than a clamped value.
+                spinner.getEditor().setText(shown(v));
             }
         });
         spinner.valueProperty().addListener((obs, old, now) -> {
@@ -448,8 +466,10 @@ public final class RunSnapshotView extends BorderPane {
         Spinner<Double> spinner = new Spinner<>(factory);
         spinner.setEditable(true);
         whenValueChanges(field, v -> {
-            if (v.isNumber()) {
+            if (v.isNumber() && v.asDouble() >= min && v.asDouble() <= max) {
                 factory.setValue(v.asDouble());
+            } else {
+                spinner.getEditor().setText(shown(v));
             }
         });
         spinner.valueProperty().addListener((obs, old, now) -> {
@@ -458,6 +478,10 @@ public final class RunSnapshotView extends BorderPane {
             }
         });
         return spinner;
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
     }
 
     private static boolean sameNumber(JsonNode value, double number) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,6 +32,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +49,7 @@ import dev.snapdeck.api.SnapshotsNotRunnableException;
 import dev.snapdeck.api.ValidationException;
 import dev.snapdeck.api.ZenmlException;
 import dev.snapdeck.runconfig.CheckResult;
+import dev.snapdeck.runconfig.Completions;
 import dev.snapdeck.runconfig.ConfigDiff;
 import dev.snapdeck.runconfig.Diagnostic;
 import dev.snapdeck.runconfig.ParameterSpec;
@@ -109,6 +113,13 @@ public final class RunSnapshotViewModel {
     private final ObservableList<EditorMarker> serverMarkers = FXCollections.observableArrayList();
     private final ObservableList<ConfigDiff.Change> changes = FXCollections.observableArrayList();
     private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+    // One read-only view per list, kept: a listener on a view made per call would be collected.
+    private final ObservableList<EditorMarker> markersView =
+            FXCollections.unmodifiableObservableList(markers);
+    private final ObservableList<ConfigDiff.Change> changesView =
+            FXCollections.unmodifiableObservableList(changes);
+    private final ObservableList<ParameterField> parametersView =
+            FXCollections.unmodifiableObservableList(parameters);
     private final BooleanBinding canRun;
     private final StringBinding runBlockedReason;
 
@@ -128,7 +139,7 @@ public final class RunSnapshotViewModel {
         this.snapshotId = Objects.requireNonNull(snapshotId, "snapshotId");
         this.checkDelay = checkDelay;
         text.addListener((obs, old, now) -> textChanged(now));
-        serverMarkers.addListener((javafx.collections.ListChangeListener<EditorMarker>) c ->
+        serverMarkers.addListener((ListChangeListener<EditorMarker>) c ->
                 publishMarkers());
         canRun = Bindings.createBooleanBinding(() -> snapshot.get() != null && upToDate.get()
                 && !hasErrors.get() && !running.get() && serverCanRun(),
@@ -187,17 +198,17 @@ public final class RunSnapshotViewModel {
 
     /** Problems from the checker and from the server, columns in UTF-16 as the editor counts. */
     public ObservableList<EditorMarker> getMarkers() {
-        return FXCollections.unmodifiableObservableList(markers);
+        return markersView;
     }
 
     /** What differs from the template (with its defaults filled in). */
     public ObservableList<ConfigDiff.Change> getChanges() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesView;
     }
 
     /** The step parameters, in the snapshot's step order. */
     public ObservableList<ParameterField> getParameters() {
-        return FXCollections.unmodifiableObservableList(parameters);
+        return parametersView;
     }
 
     public ObservableBooleanValue canRunProperty() {
@@ -227,10 +238,17 @@ public final class RunSnapshotViewModel {
 
     /** Runs editor highlighting on the one background executor. */
     public Executor highlightExecutor() {
-        return runnable -> context.executor().submit(() -> {
-            runnable.run();
-            return null;
-        });
+        return runnable -> {
+            try {
+                context.executor().submit(() -> {
+                    runnable.run();
+                    return null;
+                });
+            } catch (RejectedExecutionException e) {
+                // The app is closing and the executor is down: highlighting no longer matters.
+                LOG.debug("Highlighting skipped; the background executor has stopped", e);
+            }
+        };
     }
 
     // ---- intents -----------------------------------------------------------------------
@@ -310,7 +328,7 @@ public final class RunSnapshotViewModel {
         TextPositions positions = new TextPositions(caret.text());
         int column = positions.codePointColumn(caret.line(), caret.column());
         List<CompletionItem> items = new ArrayList<>();
-        dev.snapdeck.runconfig.Completions.at(caret.text(), caret.line(), column, spec)
+        Completions.at(caret.text(), caret.line(), column, spec)
                 .forEach(c -> items.add(new CompletionItem(c.label(), c.insertText(),
                         c.description().isEmpty() ? c.type() : c.type() + " — "
                                 + c.description())));
@@ -500,6 +518,7 @@ public final class RunSnapshotViewModel {
         if (fresh.result().runConfiguration().isPresent()) {
             refreshForm(fresh.result().effective());
         }
+        showProblemsInForm(fresh.result().diagnostics());
         upToDate.set(true);
     }
 
@@ -515,6 +534,15 @@ public final class RunSnapshotViewModel {
                     .get(field.name());
             field.setValue(value != null ? value
                     : field.spec().defaultValue().orElse(null));
+        }
+    }
+
+    private void showProblemsInForm(List<Diagnostic> diagnostics) {
+        for (ParameterField field : parameters) {
+            String path = String.join(".", field.path());
+            field.setProblem(diagnostics.stream().filter(d -> d.path().equals(path))
+                    .sorted((a, b) -> a.severity().compareTo(b.severity()))
+                    .map(Diagnostic::message).findFirst().orElse(""));
         }
     }
 
@@ -581,7 +609,7 @@ public final class RunSnapshotViewModel {
             return List.of();
         }
         for (YamlNode.Entry entry : ((YamlNode.Mapping) read.root().get()).entries()) {
-            if (message.matches("(?s).*\\b" + java.util.regex.Pattern.quote(entry.name())
+            if (message.matches("(?s).*\\b" + Pattern.quote(entry.name())
                     + "\\b.*")) {
                 return List.of(entry.name());
             }

@@ -326,7 +326,13 @@ public final class YamlEditor extends SplitPane {
 
     private void markersChanged() {
         problems.getItems().setAll(markers);
-        applyStyles();
+        if (syntaxSpans != null && syntaxSpans.length() != area.getLength()) {
+            // The highlighting is for older text: styling now would drop it until the pending
+            // restyle lands (a flicker). Restyle at once; it applies the markers too.
+            restyle();
+        } else {
+            applyStyles();
+        }
         updateGutter();
     }
 

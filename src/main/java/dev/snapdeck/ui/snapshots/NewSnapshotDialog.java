@@ -1,7 +1,9 @@
 package dev.snapdeck.ui.snapshots;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
@@ -13,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -123,7 +126,7 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText("Choose a pipeline");
         box.valueProperty().bindBidirectional(viewModel.pipelineProperty());
-        Callback<javafx.scene.control.ListView<Pipeline>, ListCell<Pipeline>> cells =
+        Callback<ListView<Pipeline>, ListCell<Pipeline>> cells =
                 list -> new TextCell<>(p -> p.name());
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
@@ -136,7 +139,7 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText("Choose a run");
         box.valueProperty().bindBidirectional(viewModel.runProperty());
-        Callback<javafx.scene.control.ListView<PipelineRun>, ListCell<PipelineRun>> cells =
+        Callback<ListView<PipelineRun>, ListCell<PipelineRun>> cells =
                 list -> new TextCell<>(NewSnapshotDialog::describe);
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
@@ -148,16 +151,16 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
             return "";
         }
         String when = run.created() == null ? "" : "  " + DateTimeFormatter.ISO_LOCAL_DATE
-                .withZone(java.time.ZoneId.systemDefault()).format(run.created());
+                .withZone(ZoneId.systemDefault()).format(run.created());
         return run.name() + "  (" + (run.status() == null ? "?" : run.status().raw()) + ")"
                 + when;
     }
 
     private static final class TextCell<T> extends ListCell<T> {
 
-        private final java.util.function.Function<T, String> text;
+        private final Function<T, String> text;
 
-        TextCell(java.util.function.Function<T, String> text) {
+        TextCell(Function<T, String> text) {
             this.text = text;
         }
 

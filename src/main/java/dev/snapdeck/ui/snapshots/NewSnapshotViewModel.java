@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>TODO: the local server can also make a snapshot from a pipeline folder (with an optional
  * configuration file) through its {@code x-snapdeck} extension, but the service layer's
- * {@code Workspace} has no call for it yet (the CLI work adds one); until it does, this dialog
- * offers only "from a run" rather than reaching the server through a second client.
+ * {@code Workspace} on main has no call for it yet ({@code snapshotFromFolder} is being added on
+ * the CLI's branch). Until it lands, this dialog offers only "from a run" rather than reaching the
+ * server through a second client.
  */
 public final class NewSnapshotViewModel {
 

@@ -3,6 +3,7 @@ package dev.snapdeck.ui.snapshots;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import dev.snapdeck.api.Ref;
@@ -56,7 +57,7 @@ public record SnapshotRow(Snapshot snapshot, String versionWarning) {
     }
 
     public String tags() {
-        return String.join(", ", snapshot.tags() == null ? java.util.List.of() : snapshot.tags());
+        return String.join(", ", snapshot.tags() == null ? List.of() : snapshot.tags());
     }
 
     public boolean hasVersionWarning() {

@@ -67,7 +67,7 @@ public final class SnapshotsView extends BorderPane {
 
         setTop(createToolbar());
         SplitPane split = new SplitPane(createTable(), createDetail());
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setCenter(split);
         viewModel.refresh();
@@ -121,16 +121,16 @@ public final class SnapshotsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No snapshots yet. Make one from a run with "
                 + "New Snapshot…"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<SnapshotRow, String> name = column("Name", SnapshotRow::name, 180);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<SnapshotRow, String> name = column("Name", SnapshotRow::name, 150);
         name.setCellFactory(column -> new NameCell());
         table.getColumns().add(name);
-        table.getColumns().add(column("Pipeline", SnapshotRow::pipeline, 140));
-        table.getColumns().add(column("Stack", SnapshotRow::stack, 90));
-        table.getColumns().add(column("Runnable", SnapshotRow::runnable, 70));
-        table.getColumns().add(column("Latest run", SnapshotRow::latestRun, 90));
-        table.getColumns().add(column("Created", SnapshotRow::created, 130));
-        table.getColumns().add(column("By", SnapshotRow::createdBy, 80));
+        table.getColumns().add(column("Pipeline", SnapshotRow::pipeline, 150));
+        table.getColumns().add(column("Stack", SnapshotRow::stack, 80));
+        table.getColumns().add(column("Runnable", SnapshotRow::runnable, 85));
+        table.getColumns().add(column("Latest run", SnapshotRow::latestRun, 95));
+        table.getColumns().add(column("Created", SnapshotRow::created, 135));
+        table.getColumns().add(column("By", SnapshotRow::createdBy, 70));
         table.setRowFactory(view -> new SnapshotTableRow());
 
         table.getSelectionModel().getSelectedItems().addListener(
@@ -171,6 +171,7 @@ public final class SnapshotsView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(
                 cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width * 0.8);
         return column;
     }
 
@@ -209,9 +210,9 @@ public final class SnapshotsView extends BorderPane {
         GridPane fields = new GridPane();
         fields.setHgap(8);
         fields.setVgap(6);
-        fields.addRow(0, new Label("Name"), name);
-        fields.addRow(1, new Label("Description"), description);
-        fields.addRow(2, new Label("Tags"), tags);
+        fields.addRow(0, fieldLabel("Name"), name);
+        fields.addRow(1, fieldLabel("Description"), description);
+        fields.addRow(2, fieldLabel("Tags"), tags);
         GridPane.setHgrow(name, Priority.ALWAYS);
 
         Label facts = new Label();
@@ -224,8 +225,14 @@ public final class SnapshotsView extends BorderPane {
         detail.getStyleClass().add("detail");
         detail.setPadding(new Insets(10));
         detail.disableProperty().bind(viewModel.selectedProperty().isNull());
-        detail.setMinWidth(260);
+        detail.setMinWidth(300);
         return detail;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static String facts(Snapshot snapshot) {

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -49,6 +50,8 @@ public final class SnapshotsViewModel {
     private final AppContext context;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SnapshotRow> shown = new FilteredList<>(rows);
+    private final ObservableList<SnapshotRow> shownView =
+            FXCollections.unmodifiableObservableList(shown);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<SnapshotRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SnapshotRow> selected = new ReadOnlyObjectWrapper<>();
@@ -67,7 +70,7 @@ public final class SnapshotsViewModel {
     public SnapshotsViewModel(AppContext context) {
         this.context = Objects.requireNonNull(context, "context");
         search.addListener((obs, old, now) -> shown.setPredicate(row -> row.matches(now)));
-        selection.addListener((javafx.collections.ListChangeListener<SnapshotRow>) c ->
+        selection.addListener((ListChangeListener<SnapshotRow>) c ->
                 selectionChanged());
         canDelete = Bindings.isNotEmpty(selection).and(busy.not());
         canRun = selected.isNotNull();
@@ -80,7 +83,7 @@ public final class SnapshotsViewModel {
 
     /** The rows that match the search, in server order (newest first). */
     public ObservableList<SnapshotRow> getSnapshots() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return shownView;
     }
 
     public StringProperty searchProperty() {

@@ -169,4 +169,18 @@ class YamlEditorTest {
         assertTrue(dirtyAfterEdit);
         assertFalse(editor.isDirty());
     }
+
+    @Test
+    void markersForNewerTextKeepTheHighlightingUntilItIsRedone(FxRobot robot) throws Exception {
+        robot.interact(() -> editor.setText(YAML));
+        waitFor(() -> background.pending() > 0);
+        background.runAll();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> editor.codeArea().appendText("extra: 1\n"));
+
+        robot.interact(() -> editor.setMarkers(List.of(new EditorMarker(
+                EditorMarker.Severity.ERROR, 4, 8, 4, 9, "bad"))));
+
+        assertTrue(styled(0, YamlStyler.KEY));
+    }
 }

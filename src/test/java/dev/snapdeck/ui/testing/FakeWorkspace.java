@@ -88,12 +88,12 @@ public final class FakeWorkspace implements Workspace {
                 metadata.get("config_template"), metadata.get("config_schema"));
     }
 
-    public Snapshot add(Snapshot snapshot) {
+    public synchronized Snapshot add(Snapshot snapshot) {
         snapshots.put(snapshot.id(), snapshot);
         return snapshot;
     }
 
-    public Pipeline addPipeline(String name) {
+    public synchronized Pipeline addPipeline(String name) {
         Pipeline pipeline = new Pipeline(UUID.nameUUIDFromBytes(name.getBytes()), name,
                 Instant.now(), Instant.now(), null, null, null, null, List.of(), null);
         pipelines.put(pipeline.id(), pipeline);
@@ -101,7 +101,7 @@ public final class FakeWorkspace implements Workspace {
     }
 
     /** A finished run of {@code pipeline} whose own (anonymous) snapshot is {@code snapshot}. */
-    public PipelineRun addRun(Pipeline pipeline, Snapshot snapshot, String name) {
+    public synchronized PipelineRun addRun(Pipeline pipeline, Snapshot snapshot, String name) {
         PipelineRun run = new PipelineRun(UUID.randomUUID(), name, Instant.now(), Instant.now(),
                 ExecutionStatus.COMPLETED, false, null, runs.size() + 1, pipeline.id(),
                 new Ref(pipeline.id(), pipeline.name()), new Ref(snapshot.id(), snapshot.name()),
@@ -110,61 +110,61 @@ public final class FakeWorkspace implements Workspace {
         return run;
     }
 
-    public void setConnection(ConnectionInfo info) {
+    public synchronized void setConnection(ConnectionInfo info) {
         this.connection = info;
     }
 
-    public void failNextTrigger(RuntimeException failure) {
+    public synchronized void failNextTrigger(RuntimeException failure) {
         this.nextTriggerFailure = failure;
     }
 
-    public List<String> calls() {
+    public synchronized List<String> calls() {
         return calls;
     }
 
     /** The run configurations sent by {@link #triggerRun}, in order. */
-    public List<JsonNode> triggered() {
+    public synchronized List<JsonNode> triggered() {
         return triggered;
     }
 
-    public Optional<Snapshot> find(UUID id) {
+    public synchronized Optional<Snapshot> find(UUID id) {
         return Optional.ofNullable(snapshots.get(id));
     }
 
-    public List<Snapshot> all() {
+    public synchronized List<Snapshot> all() {
         return List.copyOf(snapshots.values());
     }
 
     @Override
-    public ConnectionInfo connection() {
+    public synchronized ConnectionInfo connection() {
         return connection;
     }
 
     @Override
-    public Page<Pipeline> pipelines(PipelineQuery query) {
+    public synchronized Page<Pipeline> pipelines(PipelineQuery query) {
         calls.add("pipelines");
         return page(List.copyOf(pipelines.values()));
     }
 
     @Override
-    public Pipeline pipeline(String nameOrId) {
+    public synchronized Pipeline pipeline(String nameOrId) {
         return pipelines.values().stream().filter(p -> p.name().equals(nameOrId)).findFirst()
                 .orElseThrow(() -> new NotFoundException(404, "KeyError", nameOrId));
     }
 
     @Override
-    public Page<PipelineRun> runs(RunQuery query) {
+    public synchronized Page<PipelineRun> runs(RunQuery query) {
         calls.add("runs");
         return page(List.copyOf(runs.values()));
     }
 
     @Override
-    public PipelineRun run(String nameOrId) {
+    public synchronized PipelineRun run(String nameOrId) {
         throw new UnsupportedOperationException("not used by these screens");
     }
 
     @Override
-    public PipelineRun run(UUID id) {
+    public synchronized PipelineRun run(UUID id) {
         calls.add("run " + id);
         PipelineRun run = runs.get(id);
         if (run == null) {
@@ -174,44 +174,44 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public List<StepRun> steps(UUID runId) {
+    public synchronized List<StepRun> steps(UUID runId) {
         return List.of();
     }
 
     @Override
-    public RunDag dag(UUID runId) {
+    public synchronized RunDag dag(UUID runId) {
         throw new UnsupportedOperationException("not used by these screens");
     }
 
     @Override
-    public List<LogEntry> stepLog(StepRun step) {
+    public synchronized List<LogEntry> stepLog(StepRun step) {
         return List.of();
     }
 
     @Override
-    public void stopRun(UUID runId, boolean graceful) {
+    public synchronized void stopRun(UUID runId, boolean graceful) {
         calls.add("stop " + runId);
     }
 
     @Override
-    public void deleteRun(UUID runId) {
+    public synchronized void deleteRun(UUID runId) {
         runs.remove(runId);
     }
 
     @Override
-    public Page<Snapshot> snapshots(SnapshotQuery query) {
+    public synchronized Page<Snapshot> snapshots(SnapshotQuery query) {
         calls.add("snapshots");
         return page(snapshots.values().stream().filter(s -> s.name() != null).toList());
     }
 
     @Override
-    public Snapshot snapshot(String nameOrId) {
+    public synchronized Snapshot snapshot(String nameOrId) {
         return snapshots.values().stream().filter(s -> nameOrId.equals(s.name())).findFirst()
                 .orElseThrow(() -> new NotFoundException(404, "KeyError", nameOrId));
     }
 
     @Override
-    public Snapshot snapshot(UUID id) {
+    public synchronized Snapshot snapshot(UUID id) {
         calls.add("snapshot " + id);
         Snapshot found = snapshots.get(id);
         if (found == null) {
@@ -221,7 +221,7 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public Snapshot snapshotFromRun(UUID runId, String name, String description,
+    public synchronized Snapshot snapshotFromRun(UUID runId, String name, String description,
             List<String> tags, boolean replace) {
         calls.add("snapshotFromRun " + name + (replace ? " replace" : ""));
         PipelineRun run = run(runId);
@@ -233,7 +233,7 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public Snapshot updateSnapshot(UUID id, SnapshotUpdate update) {
+    public synchronized Snapshot updateSnapshot(UUID id, SnapshotUpdate update) {
         calls.add("updateSnapshot " + id);
         Snapshot current = snapshot(id);
         JsonNode body = updateBody(update);
@@ -275,7 +275,7 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public void deleteSnapshot(UUID id) {
+    public synchronized void deleteSnapshot(UUID id) {
         calls.add("deleteSnapshot " + id);
         if (snapshots.remove(id) == null) {
             throw new NotFoundException(404, "KeyError", "no snapshot " + id);
@@ -283,7 +283,7 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration) {
+    public synchronized PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration) {
         calls.add("triggerRun " + snapshotId);
         if (nextTriggerFailure != null) {
             RuntimeException failure = nextTriggerFailure;
@@ -299,12 +299,12 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public Optional<Stack> stack(UUID id) {
+    public synchronized Optional<Stack> stack(UUID id) {
         return Optional.empty();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         calls.add("close");
     }
 

@@ -1,0 +1,174 @@
+package dev.snapdeck.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.ui.testing.FakeShell;
+import dev.snapdeck.ui.testing.FakeWorkspace;
+
+import atlantafx.base.theme.PrimerLight;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class RunSnapshotViewTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final Snapshot snapshot = workspace.add(FakeWorkspace.snapshot("prod-training",
+            FakeWorkspace.SERVER_VERSION));
+    private BackgroundExecutor executor;
+    private RunSnapshotView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        executor = BackgroundExecutor.create(Platform::runLater);
+        view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
+                snapshot.id()));
+        stage.setScene(new Scene(view, 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(view::dispose);
+        executor.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private Button runButton(FxRobot robot) {
+        return robot.lookup("#" + RunSnapshotView.RUN_BUTTON_ID).queryButton();
+    }
+
+    private void waitUntilChecked(FxRobot robot) throws Exception {
+        waitFor(() -> !runButton(robot).isDisabled());
+    }
+
+    @Test
+    void opensOnTheTemplateWithRunEnabled(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+
+        assertTrue(view.editor().getText().contains("epochs: 10"));
+        assertEquals("Run prod-training · training_pipeline",
+                robot.lookup("#" + RunSnapshotView.TITLE_ID).queryAs(Label.class).getText());
+        assertEquals("No problems",
+                robot.lookup("#" + RunSnapshotView.SUMMARY_ID).queryAs(Label.class).getText());
+    }
+
+    @Test
+    void anInvalidEditDisablesRunAndListsTheProblemOnItsLine(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        String text = view.editor().getText();
+        int at = text.indexOf("epochs: 10") + "epochs: ".length();
+
+        robot.interact(() -> view.editor().codeArea().replaceText(at, at + 2, "many"));
+        Label reason = robot.lookup("#" + RunSnapshotView.RUN_REASON_ID).queryAs(Label.class);
+        waitFor(() -> runButton(robot).isDisabled() && !view.editor().getMarkers().isEmpty()
+                && reason.getText().equals("Fix the errors first."));
+
+        int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        @SuppressWarnings("unchecked")
+        ListView<EditorMarker> problems = robot.lookup("#" + YamlEditor.PROBLEMS_ID)
+                .queryAs(ListView.class);
+        assertEquals(line, problems.getItems().get(0).startLine());
+    }
+
+    @Test
+    void aFormChangeIsWrittenIntoTheYaml(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        robot.interact(() -> robot.lookup("#" + RunSnapshotView.TABS_ID).queryAs(TabPane.class)
+                .getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> epochs = robot.lookup("#param-train_model-epochs")
+                .queryAs(Spinner.class);
+        assertEquals(10, epochs.getValue());
+
+        robot.interact(() -> epochs.getValueFactory().setValue(30));
+        waitFor(() -> view.editor().getText().contains("epochs: 30"));
+
+        assertFalse(view.editor().getText().contains("epochs: 10"));
+    }
+
+    @Test
+    void aYamlChangeShowsInTheForm(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        String text = view.editor().getText();
+        int at = text.indexOf("epochs: 10") + "epochs: ".length();
+
+        robot.interact(() -> view.editor().codeArea().replaceText(at, at + 2, "77"));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> epochs = robot.lookup("#param-train_model-epochs")
+                .queryAs(Spinner.class);
+        waitFor(() -> epochs.getValue() == 77);
+
+        assertEquals(77, epochs.getValue());
+    }
+
+    @Test
+    void controlEnterRunsAndTheChangesTabShowsWhatIsSent(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        String text = view.editor().getText();
+        int at = text.indexOf("epochs: 10") + "epochs: ".length();
+        robot.interact(() -> view.editor().codeArea().replaceText(at, at + 2, "12"));
+        waitFor(() -> robot.lookup("#" + RunSnapshotView.REQUEST_JSON_ID)
+                .queryAs(TextArea.class).getText().contains("\"epochs\" : 12"));
+
+        robot.clickOn(view.editor().codeArea()).press(KeyCode.CONTROL, KeyCode.ENTER)
+                .release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> workspace.triggered().size() == 1);
+
+        assertEquals(12, workspace.triggered().get(0).at("/steps/train_model/parameters/epochs")
+                .asInt());
+        waitFor(() -> shell.navigation.size() == 1);
+    }
+
+    @Test
+    void theQuickFixButtonAppliesTheSelectedProblemsFix(FxRobot robot) throws Exception {
+        waitUntilChecked(robot);
+        String old = "run_name: \"training_pipeline-{date}-{time}\"";
+        robot.interact(() -> view.editor().updateText(view.editor().getText()
+                .replace(old, "run_name: yes")));
+        @SuppressWarnings("unchecked")
+        ListView<EditorMarker> problems = robot.lookup("#" + YamlEditor.PROBLEMS_ID)
+                .queryAs(ListView.class);
+        waitFor(() -> problems.getItems().stream()
+                .anyMatch(m -> m.severity() == EditorMarker.Severity.ERROR));
+        Button quickFix = robot.lookup("#" + RunSnapshotView.QUICK_FIX_ID).queryButton();
+
+        robot.interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
+                .filter(m -> m.severity() == EditorMarker.Severity.ERROR).findFirst()
+                .orElseThrow()));
+        waitFor(() -> !quickFix.isDisabled());
+        robot.clickOn(quickFix);
+
+        waitFor(() -> view.editor().getText().contains("run_name: \"yes\"")
+                && !runButton(robot).isDisabled());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.snapdeck.ui.snapshots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.ui.testing.FakeShell;
+import dev.snapdeck.ui.testing.FakeWorkspace;
+
+import atlantafx.base.theme.PrimerLight;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SnapshotsViewTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final Snapshot prod = workspace.add(FakeWorkspace.snapshot("prod-training",
+            FakeWorkspace.SERVER_VERSION));
+    private final Snapshot old = workspace.add(FakeWorkspace.snapshot("old-training",
+            "0.80.0"));
+    private BackgroundExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        executor = BackgroundExecutor.create(Platform::runLater);
+        SnapshotsView view = new SnapshotsView(new SnapshotsViewModel(
+                shell.context(workspace, executor)));
+        stage.setScene(new Scene(view, 1100, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<SnapshotRow> table(FxRobot robot) {
+        return robot.lookup("#" + SnapshotsView.TABLE_ID).queryAs(TableView.class);
+    }
+
+    @Test
+    void listsSnapshotsAndMarksTheOneFromAnotherServerVersion(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        waitFor(() -> robot.lookup("#" + SnapshotsView.DETAIL_WARNING_ID).queryAs(Label.class)
+                .isVisible());
+
+        assertTrue(robot.lookup("." + SnapshotsView.OTHER_VERSION_CLASS).tryQuery().isPresent());
+        assertTrue(robot.lookup("#" + SnapshotsView.DETAIL_WARNING_ID).queryAs(Label.class)
+                .getText().contains("0.80.0"));
+    }
+
+    @Test
+    void theSearchFieldFiltersTheTable(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+
+        robot.clickOn("#" + SnapshotsView.SEARCH_FIELD_ID).write("old");
+
+        waitFor(() -> table(robot).getItems().size() == 1);
+        assertEquals("old-training", table(robot).getItems().get(0).name());
+    }
+
+    @Test
+    void runOpensRunSnapshotForTheSelectedRow(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+
+        robot.clickOn("#" + SnapshotsView.RUN_BUTTON_ID);
+
+        assertEquals(List.of("runSnapshot " + table(robot).getItems().get(0).snapshot().id()),
+                shell.navigation);
+    }
+
+    @Test
+    void deleteAsksOnceForSeveralRows(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().selectAll());
+        shell.answers.add(true);
+
+        robot.clickOn("#" + SnapshotsView.DELETE_BUTTON_ID);
+        waitFor(() -> table(robot).getItems().isEmpty());
+
+        assertEquals(1, shell.questions.size());
+        assertTrue(workspace.all().isEmpty());
+    }
+}
