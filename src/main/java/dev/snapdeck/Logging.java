@@ -1,5 +1,7 @@
 package dev.snapdeck;
 
+import java.util.Arrays;
+
 /**
  * Chooses the Logback configuration before any logger is created. The CLI and the headless
  * server log to the console ({@code logback.xml}); the dashboard has no console worth reading and
@@ -8,6 +10,7 @@ package dev.snapdeck;
 public final class Logging {
 
     private static final String CONFIG_PROPERTY = "logback.configurationFile";
+    private static final String LEVEL_PROPERTY = "snapdeck.log.level";
 
     private Logging() {
     }
@@ -19,5 +22,21 @@ public final class Logging {
         }
         System.setProperty("snapdeck.logs", SnapdeckHome.resolve().logs().toString());
         System.setProperty(CONFIG_PROPERTY, "dev/snapdeck/logback-dashboard.xml");
+    }
+
+    /**
+     * Keeps the console quiet for CLI commands, whose results and one-line errors must not be
+     * mixed with log lines: nothing is logged unless {@code -v}/{@code --verbose} is given (then
+     * DEBUG, which includes each request). {@code snapdeck server} keeps INFO: its log is its
+     * output. An explicit {@code -Dsnapdeck.log.level} wins.
+     */
+    public static void useCommandLineLevel(String[] args) {
+        if (System.getProperty(LEVEL_PROPERTY) != null || args.length == 0
+                || "server".equals(args[0])) {
+            return;
+        }
+        boolean verbose = Arrays.asList(args).contains("-v")
+                || Arrays.asList(args).contains("--verbose");
+        System.setProperty(LEVEL_PROPERTY, verbose ? "DEBUG" : "OFF");
     }
 }

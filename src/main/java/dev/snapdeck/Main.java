@@ -17,6 +17,7 @@ public final class Main {
             Logging.useDashboardConfiguration();
             dev.snapdeck.ui.shell.DashboardLauncher.launch(args);
         } else {
+            Logging.useCommandLineLevel(args);
             System.exit(dev.snapdeck.cli.SnapdeckCommand.execute(args));
         }
     }

@@ -52,4 +52,9 @@ public record SnapdeckHome(Path root) {
     public Path profiles() {
         return root.resolve("profiles.json");
     }
+
+    /** Secrets of the connection profiles (owner-only file), shared by the dashboard and CLI. */
+    public Path secrets() {
+        return root.resolve("secrets.json");
+    }
 }

@@ -586,6 +586,39 @@ public final class ZenmlClient implements AutoCloseable {
     }
 
     /**
+     * <b>Snapdeck extension</b>, local server only: {@code POST
+     * /api/v1/x-snapdeck/pipelines/{folder}/snapshots} freezes the pipeline folder of that name
+     * in the server's pipelines folder as a named snapshot (code, DAG, configuration with
+     * {@code config} deep-merged onto the folder's defaults). ZenML servers do not have the
+     * route and answer 404. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param description null keeps the pipeline's own description
+     * @param config      run configuration to freeze in; null for the folder's defaults
+     * @throws ConflictException when the name is taken in the pipeline and replace is false
+     * @throws BadRequestException when the folder's {@code pipeline.yaml} is invalid
+     * @throws NotFoundException when there is no such folder, or the server is not Snapdeck's
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public Snapshot snapdeckSnapshotFromFolder(String folder, String name, String description,
+            List<String> tags, JsonNode config, boolean replace) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+        if (description != null) {
+            body.put("description", description);
+        }
+        tags.forEach(body.putArray("tags")::add);
+        if (config != null) {
+            body.set("config", config);
+        }
+        body.put("replace", replace);
+        HttpUrl url = url("x-snapdeck", "pipelines", folder, "snapshots");
+        return Snapshot.from(send("POST", url, json(body)));
+    }
+
+    /**
      * {@code PUT /api/v1/pipeline_snapshots/{id}}; answers the updated snapshot. Never re-sent.
      *
      * <p>Blocks until the server answered; call it from a background thread, never the JavaFX

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
@@ -33,7 +34,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
     /** The file in the data folder that says where the running server listens. */
-    static final String SERVER_FILE = "server.json";
+    static final String SERVER_FILE = DataFolderLock.SERVER_FILE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -60,14 +61,8 @@ public final class ServerCommand implements Callable<Integer> {
         // steps are killed rather than orphaned, and the store is closed cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            try {
-                Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
-            } catch (IOException e) {
-                LOG.warn("Could not delete {}", dataDir.resolve(SERVER_FILE), e);
-            }
             stopped.countDown();
         }, "snapdeck-server-shutdown"));
-        writeServerFile(dataDir, server);
         out.println("Snapdeck local server: " + server.url());
         server.generatedAdminPassword().ifPresent(password -> {
             if (System.getenv("SNAPDECK_ADMIN_PASSWORD") == null) {
@@ -78,13 +73,5 @@ public final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static void writeServerFile(Path dataDir, LocalServer server) throws IOException {
-        ObjectNode file = new ObjectMapper().createObjectNode();
-        file.put("url", server.url().toString());
-        file.put("pid", ProcessHandle.current().pid());
-        Files.writeString(dataDir.resolve(SERVER_FILE), file.toString());
-        LOG.debug("Wrote {}", dataDir.resolve(SERVER_FILE));
     }
 }

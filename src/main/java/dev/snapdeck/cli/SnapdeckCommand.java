@@ -1,6 +1,7 @@
 package dev.snapdeck.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 
 import dev.snapdeck.Version;
 
@@ -12,15 +13,15 @@ import picocli.CommandLine.Command;
         name = "snapdeck",
         mixinStandardHelpOptions = true,
         versionProvider = SnapdeckCommand.VersionProvider.class,
-        subcommands = {ConfigCommand.class, ServerCommand.class, TokenCommand.class},
+        subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class,
+            Groups.Pipeline.class, Groups.Run.class, ConfigCommand.class, ServerCommand.class,
+            TokenCommand.class},
         description = "Run ML pipelines from snapshots: against a ZenML server or Snapdeck's own "
                 + "local server.%nWith no arguments, snapdeck.jar opens the dashboard.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:Success.",
-            "1:The command ran and found a problem (invalid configuration, failed run).",
-            "2:The command line was wrong (unknown option, missing argument)."
-        })
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
+            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
+            ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE, ExitCode.NOT_SUPPORTED_LINE})
 public final class SnapdeckCommand implements Runnable {
 
     @CommandLine.Spec
@@ -33,7 +34,7 @@ public final class SnapdeckCommand implements Runnable {
 
     /** The command line with Snapdeck's subcommands, writing to the process's console. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new SnapdeckCommand());
+        return newCommandLine(CliEnvironment.system());
     }
 
     /** Same as {@link #newCommandLine()}, writing to the given writers (for tests and embedding). */
@@ -44,9 +45,37 @@ public final class SnapdeckCommand implements Runnable {
         return commandLine;
     }
 
+    /** The command line over {@code env}: its data folder, input, terminal and local server. */
+    static CommandLine newCommandLine(CliEnvironment env) {
+        CommandLine commandLine = new CommandLine(new SnapdeckCommand(), new Factory(env));
+        commandLine.setExecutionExceptionHandler(new Failures());
+        return commandLine;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Creates commands, handing the environment to those whose constructor takes it. */
+    private static final class Factory implements CommandLine.IFactory {
+
+        private final CliEnvironment env;
+
+        Factory(CliEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withEnv = type.getDeclaredConstructor(CliEnvironment.class);
+                withEnv.setAccessible(true);
+                return withEnv.newInstance(env);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

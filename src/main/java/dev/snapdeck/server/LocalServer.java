@@ -33,13 +33,18 @@ public final class LocalServer implements AutoCloseable {
     private final Javalin app;
     private final Store store;
     private final RunService runs;
+    private final AuthService auth;
+    private final DataFolderLock lock;
     private final String host;
     private final Optional<String> generatedAdminPassword;
 
-    private LocalServer(Javalin app, Store store, RunService runs, String host, Optional<String> password) {
+    private LocalServer(Javalin app, Store store, RunService runs, AuthService auth,
+            DataFolderLock lock, String host, Optional<String> password) {
         this.app = app;
         this.store = store;
         this.runs = runs;
+        this.auth = auth;
+        this.lock = lock;
         this.host = host;
         this.generatedAdminPassword = password;
     }
@@ -48,12 +53,20 @@ public final class LocalServer implements AutoCloseable {
      * Opens the store (migrating it), reconciles runs a killed server left behind, creates the
      * admin and the default project at first start, seeds the pipelines folder and starts serving.
      *
+     * @throws DataFolderLock.AlreadyRunningException when another server uses the data folder
      * @throws IOException when the data or pipelines folder cannot be prepared
      * @throws SQLException when the database cannot be opened or migrated
      */
     public static LocalServer start(ServerOptions options) throws IOException, SQLException {
         Path dataDir = options.dataDir().toAbsolutePath();
-        Store store = Store.open(dataDir);
+        DataFolderLock lock = DataFolderLock.acquire(dataDir);
+        Store store;
+        try {
+            store = Store.open(dataDir);
+        } catch (IOException | SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             Examples.seed(options.pipelinesDir());
             String projectId = ensureDefaultProject(store);
@@ -68,9 +81,13 @@ public final class LocalServer implements AutoCloseable {
             Api api = new Api(store, auth, runs, views, projectId, options.pipelinesDir(), serverId(store));
             Javalin app = api.create().start(options.host(), options.port());
             LOG.info("Snapdeck local server listening on {}:{}", options.host(), app.port());
-            return new LocalServer(app, store, runs, options.host(), password);
-        } catch (RuntimeException e) {
+            LocalServer server = new LocalServer(app, store, runs, auth, lock, options.host(),
+                    password);
+            lock.advertise(server.url());
+            return server;
+        } catch (IOException | RuntimeException e) {
             store.close();
+            lock.close();
             throw e;
         }
     }
@@ -116,12 +133,33 @@ public final class LocalServer implements AutoCloseable {
         return generatedAdminPassword;
     }
 
+    /**
+     * A fresh token for the admin user, minted in this process without the admin password: how
+     * the dashboard signs in to the server it started.
+     */
+    public String issueAdminToken() {
+        return auth.issueFor(AuthService.ADMIN);
+    }
+
+    /**
+     * Same as {@link #issueAdminToken()} for a server that another process runs on
+     * {@code dataDir}: the token is written straight into its database, which only someone who
+     * can read and write that folder can do.
+     */
+    public static String issueAdminToken(Path dataDir, java.time.Duration lifetime)
+            throws IOException, SQLException {
+        try (Store store = Store.open(dataDir.toAbsolutePath())) {
+            return new AuthService(store, lifetime).issueFor(AuthService.ADMIN);
+        }
+    }
+
     /** Stops serving, stops running steps (their runs are reconciled at the next start), closes the store. */
     @Override
     public void close() {
         app.stop();
         runs.close();
         store.close();
+        lock.close();
     }
 
     static UncheckedIOException unchecked(IOException e) {

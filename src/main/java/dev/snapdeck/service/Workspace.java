@@ -71,6 +71,18 @@ public interface Workspace extends AutoCloseable {
     Snapshot snapshotFromRun(UUID runId, String name, String description, List<String> tags,
             boolean replace);
 
+    /**
+     * Snapdeck's local server only: freezes the pipeline folder {@code folder} of the server's
+     * pipelines folder as a snapshot named {@code name}.
+     *
+     * @param config run configuration frozen into it; null keeps the folder's defaults
+     * @throws dev.snapdeck.api.NotFoundException when there is no such folder, or the server is
+     *     a ZenML server (which has no such route)
+     * @throws dev.snapdeck.api.ConflictException when the name is taken and replace is false
+     */
+    Snapshot snapshotFromFolder(String folder, String name, String description,
+            JsonNode config, boolean replace);
+
     Snapshot updateSnapshot(UUID id, SnapshotUpdate update);
 
     void deleteSnapshot(UUID id);

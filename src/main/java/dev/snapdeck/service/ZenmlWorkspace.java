@@ -149,6 +149,13 @@ final class ZenmlWorkspace implements Workspace {
     }
 
     @Override
+    public Snapshot snapshotFromFolder(String folder, String name, String description,
+            JsonNode config, boolean replace) {
+        return client.snapdeckSnapshotFromFolder(folder, name, description, List.of(), config,
+                replace);
+    }
+
+    @Override
     public Snapshot updateSnapshot(UUID id, SnapshotUpdate update) {
         return client.updateSnapshot(id, update);
     }

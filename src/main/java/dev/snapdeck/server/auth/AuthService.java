@@ -62,6 +62,21 @@ public final class AuthService {
         return issue((String) user.get("id"), null);
     }
 
+    /**
+     * A token for the user named {@code username}, without a password: for the process that owns
+     * the data folder (the dashboard signing in to the server it started).
+     *
+     * @throws ApiException 401 when there is no such active user
+     */
+    public String issueFor(String username) {
+        Map<String, Object> user = store.transaction(tx -> tx.one(
+                "SELECT id, active FROM users WHERE name = ?", username)).orElse(null);
+        if (user == null || ((Number) user.get("active")).intValue() == 0) {
+            throw ApiException.unauthorized("no active user named " + username);
+        }
+        return issue((String) user.get("id"), null);
+    }
+
     /** API-key grant. @throws ApiException 401 for an unknown, rotated-out or inactive key */
     public String loginWithApiKey(String key) {
         Map<String, Object> apiKey = checkApiKey(key);

@@ -1,0 +1,135 @@
+package dev.snapdeck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.api.StepRun;
+import dev.snapdeck.service.Workspace;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code snapdeck pipeline snapshot run NAME_OR_ID [--config FILE] [--wait]}. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Start a run of a snapshot, optionally with a run configuration.",
+            "The --config file is checked against the snapshot first; problems print as "
+                + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
+            "With --wait, each step's status changes are printed until the run ends, and the "
+                + "exit code says how it ended."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
+            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
+            ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE, ExitCode.NOT_SUPPORTED_LINE})
+final class SnapshotRunCommand extends ConnectedCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME_OR_ID",
+            description = "The snapshot's name, id or id prefix.")
+    String snapshot;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run configuration YAML to apply on top of the snapshot's.")
+    Path config;
+
+    @Option(names = "--wait", description = "Wait for the run to end, printing step progress.")
+    boolean waitForEnd;
+
+    @Option(names = "--poll-interval", hidden = true, paramLabel = "MILLIS", defaultValue = "1000",
+            description = "How often --wait asks the server, in milliseconds.")
+    long pollMillis;
+
+    SnapshotRunCommand(CliEnvironment env) {
+        super(env);
+    }
+
+    @Override
+    int run(Workspace workspace) throws InterruptedException {
+        Snapshot found = workspace.snapshot(snapshot);
+        ObjectNode runConfiguration = null;
+        if (config != null) {
+            Optional<ObjectNode> checked = ConfigFiles.check(config, ConfigFiles.spec(found),
+                    err());
+            if (checked.isEmpty()) {
+                return ExitCode.PROBLEM;
+            }
+            runConfiguration = checked.get();
+        }
+        if (!workspace.connection().canRunSnapshots()) {
+            throw new CliFailure(ExitCode.NOT_SUPPORTED,
+                    workspace.connection().whyRunsAreUnavailable());
+        }
+
+        PipelineRun run = workspace.triggerRun(found.id(), runConfiguration);
+        Output output = output();
+        output.line("Started run " + run.name() + " (" + run.id() + ") of snapshot "
+                + Rows.label(found) + ".");
+        if (!waitForEnd) {
+            if (output.isJson()) {
+                output.json(Rows.run(run));
+            }
+            return ExitCode.OK;
+        }
+        PipelineRun ended = await(workspace, run);
+        return reportEnd(ended, output);
+    }
+
+    private PipelineRun await(Workspace workspace, PipelineRun started)
+            throws InterruptedException {
+        PrintWriter progress = common.json() ? err() : out();
+        Map<String, ExecutionStatus> seen = new HashMap<>();
+        Duration interval = Duration.ofMillis(Math.max(50, pollMillis));
+        PipelineRun run = started;
+        while (true) {
+            printStepChanges(workspace.steps(run.id()), seen, progress);
+            if (!run.inProgress() && run.status() != null && run.status().isFinished()) {
+                return run;
+            }
+            session().verbose("Run " + run.name() + " is " + run.status() + "; asking again in "
+                    + interval.toMillis() + " ms");
+            Thread.sleep(interval.toMillis());
+            run = workspace.run(run.id());
+        }
+    }
+
+    private static void printStepChanges(List<StepRun> steps, Map<String, ExecutionStatus> seen,
+            PrintWriter progress) {
+        for (StepRun step : steps) {
+            ExecutionStatus before = seen.put(step.name(), step.status());
+            if (step.status() != null && !step.status().equals(before)) {
+                progress.println("  " + step.name() + ": " + step.status());
+            }
+        }
+        progress.flush();
+    }
+
+    private int reportEnd(PipelineRun run, Output output) {
+        if (output.isJson()) {
+            output.json(Rows.run(run));
+        } else {
+            String reason = run.statusReason() == null ? "" : " (" + run.statusReason() + ")";
+            output.line("Run " + run.name() + " " + run.status() + reason + ".");
+        }
+        return exitCodeFor(run.status());
+    }
+
+    static int exitCodeFor(ExecutionStatus status) {
+        if (status.isSuccess()) {
+            return ExitCode.OK;
+        }
+        if (status.equals(ExecutionStatus.STOPPED) || status.equals(ExecutionStatus.CANCELLED)) {
+            return ExitCode.RUN_STOPPED;
+        }
+        return ExitCode.RUN_FAILED;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.snapdeck.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server per data folder: two servers on one database would each reconcile the other's
+ * running runs as failed. The lock is an OS file lock, so it goes away with a killed process; the
+ * {@code server.json} beside it tells other processes (CLI, dashboard) where the holder listens.
+ */
+public final class DataFolderLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataFolderLock.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The file in the data folder that says where the running server listens. */
+    public static final String SERVER_FILE = "server.json";
+    private static final String LOCK_FILE = "server.lock";
+
+    private final Path dataDir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataFolderLock(Path dataDir, FileChannel channel, FileLock lock) {
+        this.dataDir = dataDir;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the data folder for this process.
+     *
+     * @throws AlreadyRunningException when another server holds it
+     */
+    static DataFolderLock acquire(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new AlreadyRunningException(dataDir, runningAt(dataDir));
+        }
+        return new DataFolderLock(dataDir, channel, lock);
+    }
+
+    /** Where the server that holds {@code dataDir} listens, if one says so. */
+    public static Optional<URI> runningAt(Path dataDir) {
+        Path file = dataDir.resolve(SERVER_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode url = JSON.readTree(file.toFile()).path("url");
+            return url.isTextual() ? Optional.of(URI.create(url.asText())) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Unreadable {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    void advertise(URI url) throws IOException {
+        ObjectNode file = JSON.createObjectNode();
+        file.put("url", url.toString());
+        file.put("pid", ProcessHandle.current().pid());
+        Files.writeString(dataDir.resolve(SERVER_FILE), file.toString());
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("Could not release the data folder {}", dataDir, e);
+        }
+    }
+
+    /** Another server already uses the data folder. */
+    public static final class AlreadyRunningException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Optional<URI> url;
+
+        AlreadyRunningException(Path dataDir, Optional<URI> url) {
+            super("Another Snapdeck server is using the data folder " + dataDir
+                    + url.map(u -> " (it listens on " + u + ")").orElse("")
+                    + ". Stop it, or use another data folder.");
+            this.url = url;
+        }
+
+        /** Where the other server listens, when it said so. */
+        public Optional<URI> url() {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.snapdeck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.snapdeck.api.Credentials;
+import dev.snapdeck.api.ZenmlClient;
+import dev.snapdeck.server.DataFolderLock;
+import dev.snapdeck.service.LocalServerLauncher.RunningLocalServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class InProcessLocalServerTest {
+
+    @TempDir
+    Path data;
+
+    private static String signedInUser(RunningLocalServer server) {
+        try (ZenmlClient client = ZenmlClient.builder(server.url())
+                .credentials(Credentials.token(server.issueAdminToken())).build()) {
+            return client.currentUser().name();
+        }
+    }
+
+    @Test
+    void startsAServerAndSignsInAsTheLocalAdmin() throws Exception {
+        try (RunningLocalServer server = new InProcessLocalServer(data, 0).start()) {
+
+            String user = signedInUser(server);
+
+            assertEquals("admin", user);
+            assertTrue(Files.isRegularFile(data.resolve(DataFolderLock.SERVER_FILE)));
+        }
+    }
+
+    @Test
+    void joinsTheServerThatAlreadyRunsOnTheDataFolder() throws Exception {
+        try (RunningLocalServer first = new InProcessLocalServer(data, 0).start()) {
+
+            RunningLocalServer second = new InProcessLocalServer(data, 0).start();
+
+            assertEquals(first.url(), second.url());
+            assertEquals("admin", signedInUser(second));
+            second.close();
+            assertEquals("admin", signedInUser(first), "closing a joined server leaves it running");
+        }
+    }
+
+    @Test
+    void takesAnyFreePortWhenThePreferredOneIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+
+            try (RunningLocalServer server =
+                    new InProcessLocalServer(data, taken.getLocalPort()).start()) {
+
+                assertNotEquals(taken.getLocalPort(), java.net.URI.create(server.url()).getPort());
+                assertEquals("admin", signedInUser(server));
+            }
+        }
+    }
+
+    @Test
+    void releasesTheDataFolderWhenClosed() throws Exception {
+        new InProcessLocalServer(data, 0).start().close();
+
+        try (RunningLocalServer again = new InProcessLocalServer(data, 0).start()) {
+
+            assertEquals("admin", signedInUser(again));
+            assertTrue(Files.isRegularFile(data.resolve(DataFolderLock.SERVER_FILE)));
+        }
+    }
+}

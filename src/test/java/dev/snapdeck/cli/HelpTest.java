@@ -1,0 +1,107 @@
+package dev.snapdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import picocli.CommandLine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code --help} of every command, read back: usage line, exit codes, key options. */
+class HelpTest {
+
+    @TempDir
+    Path home;
+
+    static Stream<List<String>> everyCommand() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(SnapdeckCommand.newCommandLine(), new ArrayList<>(), paths);
+        return paths.stream();
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> all) {
+        all.add(List.copyOf(path));
+        command.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandName().equals(name)) {
+                List<String> deeper = new ArrayList<>(path);
+                deeper.add(name);
+                collect(sub, deeper, all);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
+    void helpPrintsUsageToStandardOutput(List<String> path) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+
+        CliHarness.Result result = new CliHarness(home).run(args.toArray(String[]::new));
+
+        assertEquals(0, result.code(), result.err());
+        String usage = "Usage: snapdeck" + (path.isEmpty() ? "" : " " + String.join(" ", path));
+        assertTrue(result.out().startsWith(usage), result.out());
+        assertEquals("", result.err());
+    }
+
+    /**
+     * TODO: {@code server} and {@code token} come from the server branch and list no exit codes
+     * yet; they are left out here until that branch adds them (they are not ours to edit).
+     */
+    static Stream<List<String>> everyCommandOfThisBranch() {
+        return everyCommand().filter(path -> path.isEmpty()
+                || !List.of("server", "token").contains(path.get(0)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommandOfThisBranch")
+    void everyLeafCommandDocumentsItsExitCodes(List<String> path) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+
+        CliHarness.Result result = new CliHarness(home).run(args.toArray(String[]::new));
+
+        boolean group = result.out().contains("Commands:");
+        assertTrue(group || result.out().contains("Exit codes:"), result.out());
+        assertTrue(group || result.out().contains("  0   "), result.out());
+    }
+
+    @Test
+    void snapshotRunHelpExplainsWaitAndTheRunEndCodes() {
+        CliHarness.Result result = new CliHarness(home).run("pipeline", "snapshot", "run",
+                "--help");
+
+        assertTrue(result.out().contains("--config=FILE"), result.out());
+        assertTrue(result.out().contains("--wait"), result.out());
+        assertTrue(result.out().contains("6   With --wait: the run failed."), result.out());
+        assertTrue(result.out().contains("7   With --wait: the run was stopped"), result.out());
+        assertTrue(result.out().contains("--output=FORMAT"), result.out());
+        assertTrue(!result.out().contains("--home"), "hidden option shown: " + result.out());
+    }
+
+    @Test
+    void loginHelpNamesEverySecretSource() {
+        CliHarness.Result result = new CliHarness(home).run("login", "--help");
+
+        assertTrue(result.out().contains("--password-stdin"), result.out());
+        assertTrue(result.out().contains("--api-key-stdin"), result.out());
+        assertTrue(result.out().contains("--token-stdin"), result.out());
+    }
+
+    @Test
+    void groupWithoutSubcommandPrintsItsCommands() {
+        CliHarness.Result result = new CliHarness(home).run("pipeline", "snapshot");
+
+        assertEquals(0, result.code());
+        assertTrue(result.out().contains("create"), result.out());
+        assertTrue(result.out().contains("delete"), result.out());
+    }
+}
