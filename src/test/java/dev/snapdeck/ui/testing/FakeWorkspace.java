@@ -63,7 +63,9 @@ public final class FakeWorkspace implements Workspace {
                 SERVER_VERSION, false, "OAUTH2_PASSWORD_BEARER", "openapi");
         User user = new User(UUID.randomUUID(), "admin", "Admin", true, true, false, null, null,
                 null, null);
-        return new ConnectionInfo("test", "http://127.0.0.1:8237", !canRun, info, capabilities,
+        // A server that can run snapshots stands for Snapdeck's local one; one that cannot, for
+        // an open-source ZenML server.
+        return new ConnectionInfo("test", "http://127.0.0.1:8237", canRun, info, capabilities,
                 user);
     }
 
