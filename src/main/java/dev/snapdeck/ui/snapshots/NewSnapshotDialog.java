@@ -2,11 +2,13 @@ package dev.snapdeck.ui.snapshots;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -16,9 +18,12 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
@@ -40,6 +45,9 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
     public static final String RUN_ID = "newSnapshotRun";
     public static final String ERROR_ID = "newSnapshotError";
     public static final String CREATE_ID = "createSnapshotButton";
+    public static final String FROM_RUN_ID = "newSnapshotFromRun";
+    public static final String FROM_FOLDER_ID = "newSnapshotFromFolder";
+    public static final String FOLDER_ID = "newSnapshotFolder";
     public static final ButtonType CREATE = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
 
     private final NewSnapshotViewModel viewModel;
@@ -84,8 +92,19 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
                     describe(viewModel.runProperty().get()), viewModel.runProperty()));
             grid.addRow(row++, new Label("Run"), source);
         } else {
-            grid.addRow(row++, new Label("Pipeline"), pipelineChooser());
-            grid.addRow(row++, new Label("Run"), runChooser());
+            if (viewModel.offersFolders()) {
+                grid.addRow(row++, new Label("From"), sourceChooser());
+            }
+            row = addWhenSource(grid, row, NewSnapshotViewModel.Source.RUN,
+                    new Label("Pipeline"), pipelineChooser());
+            row = addWhenSource(grid, row, NewSnapshotViewModel.Source.RUN,
+                    new Label("Run"), runChooser());
+            if (viewModel.offersFolders()) {
+                row = addWhenSource(grid, row, NewSnapshotViewModel.Source.FOLDER,
+                        new Label("Folder"), folderField());
+                row = addWhenSource(grid, row, NewSnapshotViewModel.Source.FOLDER,
+                        new Label("Configuration"), configChooser());
+            }
         }
 
         TextField name = new TextField();
@@ -118,6 +137,60 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
         GridPane.setHgrow(name, Priority.ALWAYS);
         grid.setPrefWidth(520);
         return grid;
+    }
+
+    private int addWhenSource(GridPane grid, int row, NewSnapshotViewModel.Source shownFor,
+            Label label, Node field) {
+        for (Node node : List.of(label, field)) {
+            node.visibleProperty().bind(viewModel.sourceProperty().isEqualTo(shownFor));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        grid.addRow(row, label, field);
+        return row + 1;
+    }
+
+    private Node sourceChooser() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton fromRun = new RadioButton("a run");
+        fromRun.setId(FROM_RUN_ID);
+        fromRun.setUserData(NewSnapshotViewModel.Source.RUN);
+        RadioButton fromFolder = new RadioButton("a pipeline folder on the local server");
+        fromFolder.setId(FROM_FOLDER_ID);
+        fromFolder.setUserData(NewSnapshotViewModel.Source.FOLDER);
+        group.getToggles().addAll(fromRun, fromFolder);
+        group.selectToggle(viewModel.sourceProperty().get() == NewSnapshotViewModel.Source.RUN
+                ? fromRun : fromFolder);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.sourceProperty().set((NewSnapshotViewModel.Source) now.getUserData());
+            }
+        });
+        return new HBox(12, fromRun, fromFolder);
+    }
+
+    private Node folderField() {
+        TextField folder = new TextField();
+        folder.setId(FOLDER_ID);
+        folder.setPromptText("training_pipeline");
+        folder.textProperty().bindBidirectional(viewModel.folderProperty());
+        return folder;
+    }
+
+    private Node configChooser() {
+        Label file = new Label();
+        file.getStyleClass().add("hint");
+        file.textProperty().bind(Bindings.createStringBinding(() ->
+                viewModel.configFileProperty().get() == null ? "none: the folder's defaults"
+                        : viewModel.configFileProperty().get().getFileName().toString(),
+                viewModel.configFileProperty()));
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> viewModel.chooseConfigFile());
+        Button clear = new Button("Clear");
+        clear.disableProperty().bind(viewModel.configFileProperty().isNull());
+        clear.setOnAction(e -> viewModel.configFileProperty().set(null));
+        HBox box = new HBox(8, file, choose, clear);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Node pipelineChooser() {

@@ -1,5 +1,9 @@
 package dev.snapdeck.ui.snapshots;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +27,18 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.snapdeck.api.ConflictException;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineQuery;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunQuery;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.api.SnapshotUpdate;
+import dev.snapdeck.runconfig.Diagnostic;
+import dev.snapdeck.runconfig.PositionedYamlReader;
+import dev.snapdeck.runconfig.Severity;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.shell.AppContext;
@@ -41,15 +51,15 @@ import org.slf4j.LoggerFactory;
  * up front or by choosing a pipeline and then one of its runs. A name already used in the
  * pipeline is offered to be taken over.
  *
- * <p>TODO: the local server can also make a snapshot from a pipeline folder (with an optional
- * configuration file) through its {@code x-snapdeck} extension, but the service layer's
- * {@code Workspace} on main has no call for it yet ({@code snapshotFromFolder} is being added on
- * the CLI's branch). Until it lands, this dialog offers only "from a run" rather than reaching the
- * server through a second client.
+ * <p>On Snapdeck's local server a snapshot can also be made from a pipeline folder of the
+ * server, with an optional run-configuration file frozen into it.
  */
 public final class NewSnapshotViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(NewSnapshotViewModel.class);
+
+    /** Where the snapshot comes from. */
+    public enum Source { RUN, FOLDER }
     private static final int RUNS_SHOWN = 50;
     private static final int PIPELINES_SHOWN = 200;
 
@@ -59,6 +69,9 @@ public final class NewSnapshotViewModel {
     private final ObservableList<PipelineRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<Pipeline> pipeline = new SimpleObjectProperty<>();
     private final ObjectProperty<PipelineRun> run = new SimpleObjectProperty<>();
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.RUN);
+    private final StringProperty folder = new SimpleStringProperty("");
+    private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty tags = new SimpleStringProperty("");
@@ -75,8 +88,9 @@ public final class NewSnapshotViewModel {
         this.givenRunId = runId;
         nameProblem = Bindings.createStringBinding(() -> name.get().isBlank()
                 ? "A name is required." : "", name);
-        canCreate = run.isNotNull().and(name.isNotEmpty()).and(busy.not())
-                .and(Bindings.createBooleanBinding(() -> !name.get().isBlank(), name));
+        canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !name.get().isBlank()
+                && (source.get() == Source.RUN ? run.get() != null : !folder.get().isBlank()),
+                busy, name, source, run, folder);
         pipeline.addListener((obs, old, now) -> pipelineChosen(now));
     }
 
@@ -85,6 +99,32 @@ public final class NewSnapshotViewModel {
     /** True when the run was given: the pipeline and run choosers are not shown. */
     public boolean fromGivenRun() {
         return givenRunId != null;
+    }
+
+    /** True on Snapdeck's local server, which can also snapshot a pipeline folder. */
+    public boolean offersFolders() {
+        Workspace workspace = context.workspace().get();
+        return givenRunId == null && workspace != null && workspace.connection().local();
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    /** The pipeline folder's name on the server (its pipelines folder). */
+    public StringProperty folderProperty() {
+        return folder;
+    }
+
+    /** The run configuration to freeze into a folder snapshot; null for the folder's defaults. */
+    public ObjectProperty<Path> configFileProperty() {
+        return configFile;
+    }
+
+    /** Asks for the configuration file of a folder snapshot. */
+    public void chooseConfigFile() {
+        context.dialogs().chooseFileToOpen("Run configuration for the snapshot",
+                List.of("yaml", "yml")).ifPresent(configFile::set);
     }
 
     public ObservableList<Pipeline> getPipelines() {
@@ -158,7 +198,12 @@ public final class NewSnapshotViewModel {
         } else {
             context.executor().submit(() -> workspace.pipelines(new PipelineQuery()
                     .sortBy("desc:updated").size(PIPELINES_SHOWN)).items())
-                    .onSuccess(pipelines::setAll)
+                    .onSuccess(found -> {
+                        pipelines.setAll(found);
+                        if (folder.get().isBlank() && !found.isEmpty()) {
+                            folder.set(found.get(0).name());
+                        }
+                    })
                     .onFailure(failure -> error.set("Could not load pipelines: "
                             + SnapshotsViewModel.message(failure)))
                     .onDone(() -> busy.set(false));
@@ -207,7 +252,67 @@ public final class NewSnapshotViewModel {
         if (!canCreate.get() || workspace == null) {
             return;
         }
-        send(workspace, false);
+        if (source.get() == Source.FOLDER) {
+            sendFolder(workspace, false);
+        } else {
+            send(workspace, false);
+        }
+    }
+
+    private void sendFolder(Workspace workspace, boolean replace) {
+        String chosenFolder = folder.get().strip();
+        String chosenName = name.get().strip();
+        String chosenDescription = description.get().strip();
+        List<String> chosenTags = new ArrayList<>(SnapshotsViewModel.parseTags(tags.get()));
+        Path file = configFile.get();
+        busy.set(true);
+        error.set("");
+        context.executor().submit(() -> {
+            JsonNode config = file == null ? null : readConfig(file);
+            Snapshot made = workspace.snapshotFromFolder(chosenFolder, chosenName,
+                    chosenDescription, config, replace);
+            if (chosenTags.isEmpty()) {
+                return made;
+            }
+            SnapshotUpdate tagging = new SnapshotUpdate();
+            chosenTags.forEach(tagging::addTag);
+            return workspace.updateSnapshot(made.id(), tagging);
+        }).onSuccess(snapshot -> {
+            busy.set(false);
+            context.dialogs().notify("Snapshot " + chosenName + " created.");
+            created.set(snapshot);
+        }).onFailure(failure -> {
+            busy.set(false);
+            if (failure instanceof ConflictException && !replace && context.dialogs().confirm(
+                    "Name taken", "Another snapshot of this pipeline is named " + chosenName
+                    + ". Give the name to this one instead?", "Replace")) {
+                sendFolder(workspace, true);
+            } else {
+                LOG.warn("Could not create snapshot {} from folder {}", chosenName,
+                        chosenFolder, failure);
+                error.set("The snapshot was not created: "
+                        + SnapshotsViewModel.message(failure));
+            }
+        });
+    }
+
+    /** Reads a run configuration file as the CLI does; its first error names file and place. */
+    static JsonNode readConfig(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        PositionedYamlReader.Result read = PositionedYamlReader.read(text);
+        for (Diagnostic problem : read.diagnostics()) {
+            if (problem.severity() == Severity.ERROR) {
+                throw new IllegalArgumentException(file.getFileName() + ":"
+                        + problem.startLine() + ":" + problem.startColumn() + ": "
+                        + problem.message());
+            }
+        }
+        JsonNode json = read.json().orElse(null);
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException(file.getFileName()
+                    + " is not a run configuration (a mapping of settings).");
+        }
+        return json;
     }
 
     private void send(Workspace workspace, boolean replace) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.snapdeck.api.Pipeline;
@@ -14,6 +16,7 @@ import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NewSnapshotViewModelTest {
 
@@ -97,5 +100,58 @@ class NewSnapshotViewModelTest {
         assertNull(viewModel.createdProperty().get());
         assertTrue(viewModel.errorProperty().get().contains("is taken"),
                 viewModel.errorProperty().get());
+    }
+
+    @Test
+    void onTheLocalServerAFolderSnapshotFreezesTheConfigFileAndGetsTheTags(@TempDir Path dir)
+            throws Exception {
+        Path config = Files.writeString(dir.resolve("run.yaml"),
+                "steps:\n  train_model:\n    parameters:\n      k: 9\n");
+        NewSnapshotViewModel viewModel = new NewSnapshotViewModel(shell.context(workspace),
+                null);
+        viewModel.start();
+        viewModel.sourceProperty().set(NewSnapshotViewModel.Source.FOLDER);
+        shell.files.add(config);
+        viewModel.chooseConfigFile();
+        viewModel.nameProperty().set("from-folder");
+        viewModel.tagsProperty().set("local");
+
+        viewModel.create();
+
+        assertTrue(viewModel.offersFolders());
+        assertTrue(workspace.calls().contains("snapshotFromFolder training_pipeline from-folder"),
+                workspace.calls().toString());
+        assertEquals(9, workspace.folderConfigs().get(0)
+                .at("/steps/train_model/parameters/k").asInt());
+        assertEquals(List.of("local"), viewModel.createdProperty().get().tags());
+    }
+
+    @Test
+    void aBrokenConfigFileIsReportedWithItsPlaceAndNothingIsCreated(@TempDir Path dir)
+            throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "a: 1\na: 2\n");
+        NewSnapshotViewModel viewModel = new NewSnapshotViewModel(shell.context(workspace),
+                null);
+        viewModel.start();
+        viewModel.sourceProperty().set(NewSnapshotViewModel.Source.FOLDER);
+        viewModel.configFileProperty().set(config);
+        viewModel.nameProperty().set("from-folder");
+
+        viewModel.create();
+
+        assertTrue(viewModel.errorProperty().get().contains("bad.yaml:2:"),
+                viewModel.errorProperty().get());
+        assertTrue(workspace.folderConfigs().isEmpty());
+        assertNull(viewModel.createdProperty().get());
+    }
+
+    @Test
+    void foldersAreNotOfferedOnAServerThatIsNotLocal() {
+        workspace.setConnection(FakeWorkspace.connection(false));
+
+        NewSnapshotViewModel viewModel = new NewSnapshotViewModel(shell.context(workspace),
+                null);
+
+        assertFalse(viewModel.offersFolders());
     }
 }

@@ -52,6 +52,7 @@ public final class FakeWorkspace implements Workspace {
     private final Map<UUID, Pipeline> pipelines = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final List<JsonNode> triggered = new ArrayList<>();
+    private final List<JsonNode> folderConfigs = new ArrayList<>();
     private ConnectionInfo connection = connection(true);
     private RuntimeException nextTriggerFailure;
 
@@ -62,7 +63,9 @@ public final class FakeWorkspace implements Workspace {
                 SERVER_VERSION, false, "OAUTH2_PASSWORD_BEARER", "openapi");
         User user = new User(UUID.randomUUID(), "admin", "Admin", true, true, false, null, null,
                 null, null);
-        return new ConnectionInfo("test", "http://127.0.0.1:8237", !canRun, info, capabilities,
+        // A server that can run snapshots stands for Snapdeck's local one; one that cannot, for
+        // an open-source ZenML server.
+        return new ConnectionInfo("test", "http://127.0.0.1:8237", canRun, info, capabilities,
                 user);
     }
 
@@ -230,6 +233,29 @@ public final class FakeWorkspace implements Workspace {
         Snapshot named = copy(own, s -> name, s -> description, s -> tags);
         snapshots.put(named.id(), named);
         return named;
+    }
+
+    /** Records the call; a folder named "missing" does not exist. */
+    @Override
+    public synchronized Snapshot snapshotFromFolder(String folder, String name,
+            String description, JsonNode config, boolean replace) {
+        calls.add("snapshotFromFolder " + folder + " " + name + (replace ? " replace" : ""));
+        folderConfigs.add(config);
+        if (folder.equals("missing")) {
+            throw new NotFoundException(404, "KeyError", "No pipeline folder " + folder);
+        }
+        Snapshot made = copy(snapshot(name, SERVER_VERSION), s -> null, s -> description,
+                s -> List.of());
+        snapshots.put(made.id(), made);
+        takeName(made, name, replace);
+        Snapshot named = copy(made, s -> name, s -> description, s -> List.of());
+        snapshots.put(named.id(), named);
+        return named;
+    }
+
+    /** The configurations sent by {@link #snapshotFromFolder}, in order (null when none). */
+    public synchronized List<JsonNode> folderConfigs() {
+        return folderConfigs;
     }
 
     @Override
