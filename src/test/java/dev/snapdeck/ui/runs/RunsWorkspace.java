@@ -229,6 +229,12 @@ public final class RunsWorkspace implements Workspace {
     }
 
     @Override
+    public Snapshot snapshotFromFolder(String folder, String name, String description,
+            JsonNode config, boolean replace) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Snapshot updateSnapshot(UUID id, SnapshotUpdate update) {
         throw new UnsupportedOperationException();
     }
