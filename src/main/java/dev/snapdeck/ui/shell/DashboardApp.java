@@ -55,6 +55,20 @@ public final class DashboardApp extends Application {
         localServerLauncher = launcher;
     }
 
+    /**
+     * The local server to use when no profile is active, started at once (in parallel with
+     * JavaFX) when no profile is active in {@code home}; call before launch.
+     */
+    public static void startLocalServerEarly(LocalServerLauncher launcher, SnapdeckHome home) {
+        boolean noProfile = profileStore(home).active().isEmpty();
+        localServerLauncher = noProfile ? new EarlyLocalServer(launcher) : launcher;
+    }
+
+    private static ProfileStore profileStore(SnapdeckHome home) {
+        return new ProfileStore(home.profiles(),
+                new FileSecretStore(home.root().resolve("secrets.json")));
+    }
+
     /** Where profiles and secrets live, instead of {@link SnapdeckHome#resolve()}; for tests. */
     static void setHome(SnapdeckHome home) {
         homeOverride = home;
@@ -66,8 +80,7 @@ public final class DashboardApp extends Application {
         dialogs = new FxDialogService(stage);
         dialogs.installUncaughtExceptionHandler();
         SnapdeckHome home = homeOverride != null ? homeOverride : SnapdeckHome.resolve();
-        ProfileStore profiles = new ProfileStore(home.profiles(),
-                new FileSecretStore(home.root().resolve("secrets.json")));
+        ProfileStore profiles = profileStore(home);
         LocalServerLauncher launcher = localServerLauncher;
         Connector connector = new Connector(profiles, launcher != null ? launcher : () -> {
             throw new IllegalStateException(NO_LAUNCHER);

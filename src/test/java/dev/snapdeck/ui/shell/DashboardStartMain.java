@@ -35,8 +35,9 @@ public final class DashboardStartMain {
 
     public static void main(String[] args) {
         ready = Path.of(args[0]);
-        DashboardApp.setLocalServerLauncher(new TestLocalServer(Path.of(args[1])));
-        DashboardApp.setHome(new SnapdeckHome(Path.of(args[2])));
+        SnapdeckHome home = new SnapdeckHome(Path.of(args[2]));
+        DashboardApp.startLocalServerEarly(new TestLocalServer(Path.of(args[1])), home);
+        DashboardApp.setHome(home);
         Application.launch(App.class, args);
     }
 
