@@ -192,8 +192,7 @@ public final class RunsView extends StackPane {
         status.setPrefWidth(110);
         table.getColumns().add(status);
         table.getColumns().add(column("Pipeline", 150, run -> name(run.pipeline())));
-        table.getColumns().add(column("Snapshot", 140, run -> name(run.snapshot() != null
-                ? run.snapshot() : run.sourceSnapshot())));
+        table.getColumns().add(column("Snapshot", 140, RunsView::snapshotName));
         table.getColumns().add(column("Created", 165, run -> Formats.when(run.created())));
         table.getColumns().add(column("Duration", 90, run -> Formats.duration(
                 RunDetailViewModel.runDuration(run, java.time.Instant.now()))));
@@ -216,6 +215,12 @@ public final class RunsView extends StackPane {
             }
         });
         return table;
+    }
+
+    /** A run's own snapshot is unnamed unless someone named it; else it came from a named one. */
+    static String snapshotName(PipelineRun run) {
+        String own = name(run.snapshot());
+        return own.isEmpty() ? name(run.sourceSnapshot()) : own;
     }
 
     private static String name(Ref ref) {

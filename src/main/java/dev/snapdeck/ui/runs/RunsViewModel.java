@@ -218,7 +218,9 @@ public final class RunsViewModel {
             query.pipeline(pipelineFilter.get().id());
         }
         if (snapshotFilter.get() != null) {
-            query.snapshot(snapshotFilter.get().id());
+            // TODO: runs started from a snapshot carry it as their source snapshot; the run a
+            // snapshot was made from carries it as its own, and one query cannot ask for both.
+            query.sourceSnapshot(snapshotFilter.get().id());
         }
         if (!search.get().isBlank()) {
             query.nameContains(search.get().trim());
