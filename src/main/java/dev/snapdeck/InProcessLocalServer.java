@@ -50,12 +50,16 @@ public final class InProcessLocalServer implements LocalServerLauncher {
 
     private RunningLocalServer startOrJoin() throws Exception {
         try {
-            return new Owned(startOnPreferredPort());
+            return new Owned(startOnPreferredPort(), this::forget);
         } catch (DataFolderLock.AlreadyRunningException e) {
             URI url = e.url().orElseThrow(() -> e);
             LOG.info("Using the local server that already runs on {}: {}", dataDir, url);
             return new Joined(url.toString(), dataDir);
         }
+    }
+
+    private synchronized void forget() {
+        running = null;
     }
 
     private LocalServer startOnPreferredPort() throws Exception {
@@ -81,12 +85,15 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         return false;
     }
 
-    /** A server this process started; closing it stops it. */
+    /** A server this process started; closing it stops it (once), and a later start starts anew. */
     private static final class Owned implements RunningLocalServer {
         private final LocalServer server;
+        private final Runnable onClose;
+        private boolean closed;
 
-        Owned(LocalServer server) {
+        Owned(LocalServer server, Runnable onClose) {
             this.server = server;
+            this.onClose = onClose;
         }
 
         @Override
@@ -100,8 +107,12 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         }
 
         @Override
-        public void close() {
-            server.close();
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                server.close();
+                onClose.run();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.snapdeck.api.AuthPrompt;
 import dev.snapdeck.api.Credentials;
 import dev.snapdeck.api.ServerCapabilities;
 import dev.snapdeck.api.ServerInfo;
+import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.api.User;
 import dev.snapdeck.api.ZenmlClient;
 
@@ -23,6 +24,9 @@ public final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** The pipeline folder the local server is seeded with, and the snapshot made of it. */
+    static final String EXAMPLE_PIPELINE = "training_pipeline";
+    static final String EXAMPLE_SNAPSHOT = "iris-training";
 
     private final ProfileStore profiles;
     private final LocalServerLauncher localServer;
@@ -84,7 +88,27 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        return open(client, ConnectionProfile.LOCAL, true, () -> { });
+        Workspace workspace = open(client, ConnectionProfile.LOCAL, true, () -> { });
+        ensureExampleSnapshot(workspace);
+        return workspace;
+    }
+
+    /**
+     * On a local server with no named snapshot yet, freezes the bundled example pipeline so a new
+     * user finds something ready to run. A failure here is logged, never fatal: the dashboard
+     * still opens, just without the example.
+     */
+    static void ensureExampleSnapshot(Workspace workspace) {
+        try {
+            if (workspace.snapshots(new SnapshotQuery().namedOnly().size(1)).total() > 0) {
+                return;
+            }
+            workspace.snapshotFromFolder(EXAMPLE_PIPELINE, EXAMPLE_SNAPSHOT,
+                    "The bundled iris example, ready to run.", null, false);
+            LOG.info("Created the example snapshot {}", EXAMPLE_SNAPSHOT);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not create the example snapshot: {}", e.getMessage(), e);
+        }
     }
 
     private static Workspace open(ZenmlClient client, String profile, boolean local,
