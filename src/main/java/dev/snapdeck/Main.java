@@ -15,7 +15,8 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             Logging.useDashboardConfiguration();
-            dev.snapdeck.ui.shell.DashboardLauncher.launch(args);
+            dev.snapdeck.ui.shell.DashboardLauncher.launch(args,
+                    new InProcessLocalServer(SnapdeckHome.resolve().server()));
         } else {
             Logging.useCommandLineLevel(args);
             System.exit(dev.snapdeck.cli.SnapdeckCommand.execute(args));
