@@ -212,4 +212,43 @@ class LocalServerTest {
         }
         return run;
     }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RequestBody chunked = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return APPLICATION_JSON;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                for (int i = 0; i < 40; i++) {
+                    sink.write(chunk);
+                }
+            }
+        };
+        Request request = new Request.Builder()
+                .url(server.url() + "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots")
+                .header("Authorization", "Bearer " + token).post(chunked).build();
+
+        int status;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+        }
+
+        assertEquals(413, status);
+    }
+
+    @Test
+    void deeplyNestedJsonIsA422NotA500() throws Exception {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+
+        Answer answer = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"config\": " + nested + "}", token);
+
+        assertEquals(422, answer.status());
+        assertTrue(answer.json().isArray(), answer.json().toString());
+    }
 }
