@@ -45,7 +45,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CliFailure) {
             return ((CliFailure) e).exitCode();
         }
-        if (e instanceof UnauthorizedException || e instanceof ForbiddenException) {
+        if (e instanceof UnauthorizedException) {
             return ExitCode.AUTH;
         }
         if (e instanceof ServerUnreachableException || e instanceof ServerTimeoutException) {

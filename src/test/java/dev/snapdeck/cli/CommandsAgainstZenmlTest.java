@@ -424,6 +424,18 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void refusedStopIsAProblemNotASignInFailure() {
+        zenml.route("POST", "/api/v1/runs/" + ZenmlFixtures.RUN + "/stop",
+                r -> ZenmlFixtures.fixture(403, "error-403.json"));
+        signIn();
+
+        CliHarness.Result result = cli.run("run", "stop", ZenmlFixtures.RUN);
+
+        assertEquals(1, result.code(), result.err());
+        assertTrue(result.err().contains("not allowed"), result.err());
+    }
+
+    @Test
     void configValidateTakesASnapshotNameFromTheServer() throws IOException {
         signIn();
         Path config = Files.writeString(home.resolve("c.yaml"), "enable_cahce: false\n");
