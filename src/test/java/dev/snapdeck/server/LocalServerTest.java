@@ -251,4 +251,16 @@ class LocalServerTest {
         assertEquals(422, answer.status());
         assertTrue(answer.json().isArray(), answer.json().toString());
     }
+
+    @Test
+    void snapshotWithAConfigNoRunCouldUseIsRefused() throws Exception {
+        String body = "{\"name\": \"broken\", \"config\": {\"steps\": {\"train_model\": "
+                + "{\"parameters\": {\"k\": 999}}}}}";
+
+        Answer answer = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                body, token);
+
+        assertEquals(400, answer.status(), String.valueOf(answer.json()));
+        assertTrue(answer.json().toString().contains("k"), answer.json().toString());
+    }
 }

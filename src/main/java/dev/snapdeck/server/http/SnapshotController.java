@@ -292,6 +292,9 @@ final class SnapshotController {
         String name = body.hasNonNull("name") ? Bodies.requiredText(body, "name") : null;
         ObjectNode spec = SnapshotFactory.pipelineSpec(definition);
         ObjectNode template = SnapshotFactory.configTemplate(definition);
+        if (config.isObject()) {
+            RunService.checkWithEngine(template, spec, (ObjectNode) config);
+        }
         ObjectNode resolved = config.isObject() ? (ObjectNode) DeepMerge.merge(template, config) : template;
         String codeId = CodeArchive.store(folder, runs.archives());
         String caller = Api.caller(ctx).userId();

@@ -223,8 +223,11 @@ public final class RunService implements RunListener, AutoCloseable {
         }
     }
 
-    /** The run-configuration engine's errors (types, ranges, enums) refuse the run with 400. */
-    private static void checkWithEngine(ObjectNode template, JsonNode spec, ObjectNode override) {
+    /**
+     * The run-configuration engine's errors (types, ranges, enums, unknown steps and keys) refuse
+     * the request with 400: a run's override, or the configuration frozen into a new snapshot.
+     */
+    public static void checkWithEngine(ObjectNode template, JsonNode spec, ObjectNode override) {
         CheckResult result = new RunConfigChecker().check(Json.write(override),
                 SnapshotSpec.of(template, SnapshotFactory.configSchema(spec)));
         if (result.hasErrors()) {
