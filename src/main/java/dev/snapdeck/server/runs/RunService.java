@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +53,9 @@ import dev.snapdeck.server.store.Times;
  * what the orchestrator reports. Thread-safe.
  */
 public final class RunService implements RunListener, AutoCloseable {
+
+    private static final AtomicReference<Instant> LAST_TRIGGER_TIME =
+            new AtomicReference<>(Instant.EPOCH);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -121,7 +126,7 @@ public final class RunService implements RunListener, AutoCloseable {
         checkForbidden((ObjectNode) override, spec);
         ObjectNode effective = (ObjectNode) DeepMerge.merge(template, override);
         checkWithEngine(template, spec, (ObjectNode) override);
-        Instant now = Instant.now();
+        Instant now = uniqueTriggerTime();
         String runName = runName(effective, now);
         String runId = UUID.randomUUID().toString();
         String copyId = UUID.randomUUID().toString();
@@ -239,6 +244,18 @@ public final class RunService implements RunListener, AutoCloseable {
             }
             throw ApiException.badRequest("Invalid run configuration: " + String.join("; ", messages));
         }
+    }
+
+    /**
+     * Now, but never the same microsecond twice in this process: run names built from {date} and
+     * {time} (microseconds) must not clash when triggers arrive together, as the clock's
+     * resolution on some machines is coarser than a microsecond.
+     */
+    private static Instant uniqueTriggerTime() {
+        return LAST_TRIGGER_TIME.updateAndGet(last -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);
+        });
     }
 
     private static String runName(ObjectNode effective, Instant now) {
