@@ -1,9 +1,6 @@
 package dev.snapdeck.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import dev.snapdeck.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,32 +105,19 @@ final class FixtureServer implements AutoCloseable {
     }
 
     static MockResponse fixture(int status, String name) {
-        return json(status, read(name));
+        return Fixtures.fixture(status, name);
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json").setBody(body);
+        return Fixtures.json(status, body);
     }
 
     static String read(String name) {
-        try (InputStream in = FixtureServer.class.getResourceAsStream(
-                "/dev/snapdeck/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read(name);
     }
 
     static JsonNode tree(String name) {
-        try {
-            return MAPPER.readTree(read(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.tree(name);
     }
 
     static JsonNode item(String pageFixture, int index) {

@@ -1,15 +1,14 @@
 package dev.snapdeck.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+
+import dev.snapdeck.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,32 +123,19 @@ final class ZenmlFixtures implements AutoCloseable {
     }
 
     static MockResponse fixture(int status, String name) {
-        return json(status, read(name));
+        return Fixtures.fixture(status, name);
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json").setBody(body);
+        return Fixtures.json(status, body);
     }
 
     static String read(String name) {
-        try (InputStream in = ZenmlFixtures.class.getResourceAsStream(
-                "/dev/snapdeck/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read(name);
     }
 
     static JsonNode tree(String name) {
-        try {
-            return JSON.readTree(read(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.tree(name);
     }
 
     @Override
