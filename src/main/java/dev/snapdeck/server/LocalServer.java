@@ -79,7 +79,7 @@ public final class LocalServer implements AutoCloseable {
             }
             Views views = new Views(projectId, Times.wire(Times.now()));
             Api api = new Api(store, auth, runs, views, projectId, options.pipelinesDir(), serverId(store));
-            Javalin app = api.create().start(options.host(), options.port());
+            Javalin app = api.create(options.host()).start(options.host(), options.port());
             LOG.info("Snapdeck local server listening on {}:{}", options.host(), app.port());
             LocalServer server = new LocalServer(app, store, runs, auth, lock, options.host(),
                     password);

@@ -104,9 +104,12 @@ public final class AuthService {
             Map<String, Object> apiKey = checkApiKey(token);
             return caller((String) apiKey.get("service_account_id"));
         }
+        // One query per request: the token, its key (if any) and its user.
         Map<String, Object> row = store.transaction(tx -> tx.one(
-                "SELECT t.user_id, t.expires, t.api_key_id, k.active AS key_active FROM tokens t "
-                        + "LEFT JOIN api_keys k ON k.id = t.api_key_id WHERE t.token_hash = ?",
+                "SELECT t.user_id, t.expires, t.api_key_id, k.active AS key_active, "
+                        + "u.name, u.is_admin, u.active AS user_active FROM tokens t "
+                        + "LEFT JOIN api_keys k ON k.id = t.api_key_id LEFT JOIN users u ON u.id = t.user_id "
+                        + "WHERE t.token_hash = ?",
                 Secrets.tokenDigest(token))).orElse(null);
         if (row == null) {
             throw ApiException.unauthorized("error decoding access token: the token is not valid.");
@@ -117,13 +120,17 @@ public final class AuthService {
         if (row.get("api_key_id") != null && ((Number) row.get("key_active")).intValue() == 0) {
             throw ApiException.unauthorized("the API key of this token is no longer active.");
         }
-        return caller((String) row.get("user_id"));
+        return caller((String) row.get("user_id"), row);
     }
 
     private Caller caller(String userId) {
         Map<String, Object> user = store.transaction(tx -> tx.one(
-                "SELECT id, name, is_admin, active FROM users WHERE id = ?", userId)).orElse(null);
-        if (user == null || ((Number) user.get("active")).intValue() == 0) {
+                "SELECT name, is_admin, active AS user_active FROM users WHERE id = ?", userId)).orElse(null);
+        return caller(userId, user);
+    }
+
+    private static Caller caller(String userId, Map<String, Object> user) {
+        if (user == null || user.get("user_active") == null || ((Number) user.get("user_active")).intValue() == 0) {
             throw ApiException.unauthorized("the account of this token is deleted or deactivated.");
         }
         return new Caller(userId, (String) user.get("name"), ((Number) user.get("is_admin")).intValue() != 0);

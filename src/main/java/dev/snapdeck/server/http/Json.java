@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /** The server's JSON mapper and helpers for building ZenML's envelopes. */
 public final class Json {
@@ -45,6 +46,20 @@ public final class Json {
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code node} rendered to JSON text now, and written as that text wherever it is placed. */
+    public static JsonNode rendered(JsonNode node) {
+        return MAPPER.getNodeFactory().rawValueNode(new RawValue(write(node)));
+    }
+
+    /** {@code node} as UTF-8 JSON, for an answer's body. */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

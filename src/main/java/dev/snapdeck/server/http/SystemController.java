@@ -39,7 +39,7 @@ final class SystemController {
     }
 
     static void json(Context ctx, JsonNode node) {
-        ctx.contentType("application/json").result(Json.write(node));
+        ctx.contentType("application/json").result(Json.bytes(node));
     }
 
     void health(Context ctx) {

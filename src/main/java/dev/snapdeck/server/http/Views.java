@@ -28,9 +28,12 @@ public final class Views {
     private final String defaultProjectId;
     private final String startedAt;
 
+    private final JsonNode stackRef;
+
     public Views(String defaultProjectId, String startedAt) {
         this.defaultProjectId = defaultProjectId;
         this.startedAt = startedAt;
+        this.stackRef = Json.rendered(Json.embedded(stack(false)));
     }
 
     public static boolean inProgress(String status) {
@@ -59,12 +62,17 @@ public final class Views {
         return Json.envelope(body, metadata, Json.object(), row.get("id"), row.get("name"), true);
     }
 
-    public ObjectNode userRef(Store.Tx tx, Object userId) throws SQLException {
+    /**
+     * A user as embedded in another resource. Embedded resources (users, snapshots, pipelines, the
+     * stack) repeat on every item of a page, so each is rendered to JSON text once per transaction
+     * and written as is.
+     */
+    public JsonNode userRef(Store.Tx tx, Object userId) throws SQLException {
         if (userId == null) {
             return null;
         }
         return tx.memo("user:" + userId, t -> t.one("SELECT * FROM users WHERE id = ?", userId)
-                .map(row -> Json.embedded(user(row, false))).orElse(null));
+                .map(row -> Json.rendered(Json.embedded(user(row, false)))).orElse(null));
     }
 
     public ObjectNode project(Map<String, Object> row, boolean hydrate) {
@@ -107,9 +115,10 @@ public final class Views {
         return Json.envelope(scopedBody(row), metadata, resources, row.get("id"), row.get("name"), true);
     }
 
-    public ObjectNode pipelineRef(Store.Tx tx, Object id) throws SQLException {
+    public JsonNode pipelineRef(Store.Tx tx, Object id) throws SQLException {
         return tx.memo("pipeline:" + id, t -> t.one("SELECT * FROM pipelines WHERE id = ?", id)
-                .map(row -> Json.envelope(scopedBody(row), null, null, row.get("id"), row.get("name"), true))
+                .map(row -> Json.rendered(Json.envelope(scopedBody(row), null, null, row.get("id"), row.get("name"),
+                        true)))
                 .orElse(null));
     }
 
@@ -122,13 +131,14 @@ public final class Views {
         return body;
     }
 
-    public ObjectNode snapshotRef(Store.Tx tx, Object id) throws SQLException {
+    public JsonNode snapshotRef(Store.Tx tx, Object id) throws SQLException {
         if (id == null) {
             return null;
         }
         return tx.memo("snapshot:" + id, t -> t.one("SELECT id, name, created, updated, user_id, project_id, "
                 + "pipeline_id FROM snapshots WHERE id = ?", id)
-                .map(row -> Json.envelope(snapshotBody(row), null, null, row.get("id"), row.get("name"), true))
+                .map(row -> Json.rendered(Json.envelope(snapshotBody(row), null, null, row.get("id"), row.get("name"),
+                        true)))
                 .orElse(null));
     }
 
@@ -164,7 +174,7 @@ public final class Views {
         ObjectNode resources = Json.object();
         resources.set("user", userRef(tx, row.get("user_id")));
         resources.set("pipeline", pipelineRef(tx, row.get("pipeline_id")));
-        resources.set("stack", Json.embedded(stack(false)));
+        resources.set("stack", stackRef);
         resources.putNull("build");
         resources.putNull("schedule");
         resources.putNull("code_reference");
@@ -255,7 +265,7 @@ public final class Views {
         resources.set("user", userRef(tx, row.get("user_id")));
         resources.set("snapshot", snapshotRef(tx, row.get("snapshot_id")));
         resources.set("source_snapshot", snapshotRef(tx, row.get("source_snapshot_id")));
-        resources.set("stack", Json.embedded(stack(false)));
+        resources.set("stack", stackRef);
         resources.set("pipeline", pipelineRef(tx, row.get("pipeline_id")));
         resources.putNull("build");
         resources.putNull("schedule");
