@@ -95,7 +95,10 @@ public final class ConfigCommand implements Callable<Integer> {
             CheckResult result = new RunConfigChecker().check(yaml, snapshotSpec);
 
             ConfigFiles.print(file, result, err);
-            if (printJson && result.runConfiguration().isPresent()) {
+            if (printJson && result.hasErrors()) {
+                // Nothing would be sent, so a script piping this on must get nothing to send.
+                err.println(file + ": no JSON printed: the configuration has errors");
+            } else if (printJson && result.runConfiguration().isPresent()) {
                 out.println(result.runConfiguration().get().toPrettyString());
             }
             out.flush();

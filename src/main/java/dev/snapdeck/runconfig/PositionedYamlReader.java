@@ -45,6 +45,10 @@ public final class PositionedYamlReader {
     private static final Logger LOG = LoggerFactory.getLogger(PositionedYamlReader.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String CORE_TAG = "tag:yaml.org,2002:";
+    /** The quick fix that turns a value YAML 1.1 reads as a number, boolean or null into text. */
+    static final String QUOTE_AS_TEXT = "Quote as text";
+    /** The quick fix that quotes a value sent as text anyway, so every YAML reader agrees. */
+    static final String KEEP_AS_TEXT = "Quote to keep as text";
 
     /** The outcome of reading: the tree and its JSON when the text could be read, and problems. */
     public record Result(Optional<YamlNode> root, Optional<JsonNode> json,
@@ -85,9 +89,11 @@ public final class PositionedYamlReader {
             return new Result(Optional.empty(), Optional.empty(), List.copyOf(diagnostics));
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        TextChecks.tabs(body, diagnostics);
-        boolean tabErrors = !diagnostics.isEmpty();
-        parse(body, tabErrors);
+        // Tabs where YAML allows them (inside a block scalar or a quoted string) parse; the tab
+        // report is only the clearer account of why a parse failed.
+        List<Diagnostic> tabs = new ArrayList<>();
+        TextChecks.tabs(body, tabs);
+        parse(body, tabs);
         if (failed) {
             return new Result(Optional.empty(), Optional.empty(), List.copyOf(diagnostics));
         }
@@ -95,7 +101,7 @@ public final class PositionedYamlReader {
         return new Result(Optional.ofNullable(root), Optional.of(json), List.copyOf(diagnostics));
     }
 
-    private void parse(String body, boolean tabErrors) {
+    private void parse(String body, List<Diagnostic> tabs) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Math.max(limits.maxChars(), 1) + 16);
         ParserImpl parser = new ParserImpl(new StreamReader(body), options);
@@ -114,9 +120,11 @@ public final class PositionedYamlReader {
             }
         } catch (MarkedYAMLException e) {
             LOG.debug("YAML syntax error", e);
-            if (!tabErrors) {
+            if (tabs.isEmpty()) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 fail(mark == null ? Span.START : span(mark, mark), "", syntaxMessage(e));
+            } else {
+                diagnostics.addAll(tabs);
             }
             failed = true;
         } catch (YAMLException e) {
@@ -167,8 +175,12 @@ public final class PositionedYamlReader {
         Span span = span(event.getStartMark(), event.getEndMark());
         Anchored anchored = anchors.get(event.getAnchor());
         if (anchored == null) {
-            fail(span, currentPath(), "`*" + event.getAnchor() + "` refers to no anchor; define "
-                    + "`&" + event.getAnchor() + "` before using it.");
+            boolean insideItsAnchor = stack.stream().anyMatch(frame -> event.getAnchor().equals(frame.anchor));
+            fail(span, currentPath(), insideItsAnchor
+                    ? "`*" + event.getAnchor() + "` is used inside the value `&" + event.getAnchor()
+                            + "` names, so that value would contain itself without end. Write the values out instead."
+                    : "`*" + event.getAnchor() + "` refers to no anchor; define `&" + event.getAnchor()
+                            + "` before using it.");
             return;
         }
         aliasValues += anchored.weight;
@@ -206,11 +218,15 @@ public final class PositionedYamlReader {
         if (ScalarRule.isNonFinite(text)) {
             diagnostics.add(Diagnostic.at(Severity.ERROR, span, path, "`" + text + "` is not a "
                     + "number JSON can carry. To send the text, write " + ScalarRule.quote(text)
-                    + ".", QuickFix.replacing("Quote as text", span, ScalarRule.quote(text))));
+                    + ".", QuickFix.replacing(QUOTE_AS_TEXT, span, ScalarRule.quote(text))));
             return new YamlNode.Scalar(span, text, true, JSON.textNode(text));
         }
+        // Quoting changes what is sent only when YAML 1.1 reads a number, boolean or null here;
+        // for a value sent as text anyway it only makes that plain, and must not be offered as
+        // the cure for a "must be a number" error (see RunConfigChecker).
+        String title = value.isTextual() ? KEEP_AS_TEXT : QUOTE_AS_TEXT;
         diagnostics.add(Diagnostic.at(Severity.WARNING, span, path, ambiguity.get(),
-                QuickFix.replacing("Quote as text", span, ScalarRule.quote(text))));
+                QuickFix.replacing(title, span, ScalarRule.quote(text))));
         return new YamlNode.Scalar(span, text, true, value);
     }
 

@@ -87,6 +87,7 @@ public final class RunConfigChecker {
             }
             for (Diagnostic warning : diagnostics) {
                 if (warning.severity() == Severity.WARNING && warning.quickFix().isPresent()
+                        && warning.quickFix().get().title().equals(PositionedYamlReader.QUOTE_AS_TEXT)
                         && warning.span().equals(error.span())
                         && warning.path().equals(error.path())) {
                     QuickFix fix = warning.quickFix().get();

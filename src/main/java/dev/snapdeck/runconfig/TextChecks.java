@@ -18,11 +18,10 @@ final class TextChecks {
 
     /**
      * Reports each line whose indentation holds a tab, and each tab right after a key's colon
-     * (SnakeYAML refuses both), at the tab, with a fix.
+     * (SnakeYAML refuses both), at the tab, with a fix. It looks at lines only, so it also flags
+     * tabs inside a block scalar or a multi-line quoted string, where YAML allows them: callers
+     * use it to explain a parse that failed, not on its own.
      */
-    // TODO: this looks at lines only, so a tab at the start of a line inside a block scalar
-    // (`|`) or a multi-line quoted string, where YAML allows it, is reported too. Telling them
-    // apart needs the scanner's view of the line, which SnakeYAML does not give before failing.
     static void tabs(String text, List<Diagnostic> out) {
         if (text.indexOf('\t') < 0) {
             return;

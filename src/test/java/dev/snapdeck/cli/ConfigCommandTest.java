@@ -71,6 +71,18 @@ class ConfigCommandTest {
     }
 
     @Test
+    void printJsonPrintsNothingToSendWhenThereAreErrors() throws IOException {
+        Path file = yaml("steps:\n  train_model:\n    parameters:\n      epochs: 5000\n");
+
+        int code = run("config", "validate", file.toString(), "--snapshot", snapshot.toString(), "--print-json");
+
+        assertEquals(1, code);
+        assertEquals("", out.toString());
+        assertTrue(err.toString().endsWith(file + ": no JSON printed: the configuration has errors"
+                + System.lineSeparator()), err.toString());
+    }
+
+    @Test
     void warningsAloneExitZero() throws IOException {
         Path file = yaml("run_name: ~\n");
 

@@ -81,6 +81,26 @@ class IssueCasesTest {
     }
 
     @Test
+    void aNumberParameterWrittenAsYaml11TextIsNotToldToQuoteIt() {
+        // `1e3` is text to YAML 1.1 (no dot) and the number 1000 to YAML 1.2: quoting it would
+        // not make it the number the parameter needs, so the error must not suggest that.
+        String text = """
+                steps:
+                  trainer:
+                    parameters:
+                      learning_rate: 1e3
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic type = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.learning_rate");
+        assertEquals("`learning_rate` must be a number, but it is the text \"1e3\".", type.message());
+        assertTrue(type.quickFix().isEmpty());
+        Diagnostic warning = Expect.one(result, Severity.WARNING, "steps.trainer.parameters.learning_rate");
+        assertEquals("\"1e3\"", warning.quickFix().orElseThrow().replacement());
+    }
+
+    @Test
     void aliasExpandsToTheAnchoredMappingAndItsNameIsNeverSent() {
         String text = """
                 steps:

@@ -95,6 +95,14 @@ class YamlPitfallsTest {
     }
 
     @Test
+    void tabInsideABlockScalarIsText() {
+        CheckResult result = checker.check("run_name: |\n  line one\n  \tline two\n", spec);
+
+        Expect.count(result, 0);
+        assertEquals("line one\n\tline two\n", result.runConfiguration().orElseThrow().get("run_name").asText());
+    }
+
+    @Test
     void tabAfterAColonIsAnErrorAtTheTabWithAFix() {
         CheckResult result = checker.check("enable_cache: true\nrun_name:\tnightly\n", spec);
 
@@ -155,6 +163,7 @@ class YamlPitfallsTest {
 
         Diagnostic d = Expect.one(result, Severity.ERROR, "extra.a");
         Expect.span(d, 2, 6, 2, 14);
+        assertEquals("`*nowhere` refers to no anchor; define `&nowhere` before using it.", d.message());
         assertTrue(result.runConfiguration().isEmpty());
     }
 
@@ -164,6 +173,8 @@ class YamlPitfallsTest {
 
         Diagnostic d = Expect.one(result, Severity.ERROR, "extra.a.1");
         Expect.span(d, 2, 13, 2, 15);
+        assertEquals("`*a` is used inside the value `&a` names, so that value would contain itself without end. "
+                + "Write the values out instead.", d.message());
         assertTrue(result.runConfiguration().isEmpty());
     }
 
