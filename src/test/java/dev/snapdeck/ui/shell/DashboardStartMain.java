@@ -11,13 +11,14 @@ import javafx.application.Application;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
+import dev.snapdeck.InProcessLocalServer;
 import dev.snapdeck.SnapdeckHome;
-import dev.snapdeck.testing.TestLocalServer;
 import dev.snapdeck.ui.snapshots.SnapshotsView;
 
 /**
- * The start-up benchmark's dashboard: the real app on a local server in args[1], with profiles in
- * args[2]; writes args[0] once the Snapshots table shows a row.
+ * The start-up benchmark's dashboard: the real app, started as {@code snapdeck} starts it with no
+ * connection configured (its own local server, in process, on the data folder args[1]), with
+ * profiles in args[2]; writes args[0] once the Snapshots table shows a row.
  */
 public final class DashboardStartMain {
 
@@ -36,7 +37,7 @@ public final class DashboardStartMain {
     public static void main(String[] args) {
         ready = Path.of(args[0]);
         SnapdeckHome home = new SnapdeckHome(Path.of(args[2]));
-        DashboardApp.startLocalServerEarly(new TestLocalServer(Path.of(args[1])), home);
+        DashboardApp.startLocalServerEarly(new InProcessLocalServer(Path.of(args[1])), home);
         DashboardApp.setHome(home);
         Application.launch(App.class, args);
     }
