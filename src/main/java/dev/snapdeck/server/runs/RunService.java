@@ -83,19 +83,14 @@ public final class RunService implements RunListener, AutoCloseable {
         return dataDir.resolve("archives");
     }
 
-    /** Marks runs and steps a killed server left in progress as failed. @return how many runs */
+    /**
+     * Ends the step processes a killed server left running, and marks its runs and steps that were
+     * in progress as failed. Call once at start, before any run is triggered.
+     *
+     * @return how many runs were marked failed
+     */
     public int reconcile() {
-        String reason = "The Snapdeck server stopped while this run was in progress.";
-        return store.transaction(tx -> {
-            String now = Times.now();
-            tx.update("UPDATE step_runs SET status = 'failed', end_time = ?, updated = ? WHERE status NOT IN "
-                    + "('completed','failed','cached','retried','stopped','skipped') AND run_id IN (SELECT id FROM runs "
-                    + "WHERE status IN ('initializing','provisioning','queued','running','retrying','stopping'))",
-                    now, now);
-            return tx.update("UPDATE runs SET status = 'failed', status_reason = ?, end_time = ?, updated = ? "
-                    + "WHERE status IN ('initializing','provisioning','queued','running','retrying','stopping')",
-                    reason, now, now);
-        });
+        return new LeftoverRuns(store, this::runLog).reconcile();
     }
 
     /**
@@ -424,6 +419,12 @@ public final class RunService implements RunListener, AutoCloseable {
             }
             return null;
         });
+    }
+
+    @Override
+    public void processStarted(String runId, String stepName, long pid, Instant processStart) {
+        store.transaction(tx -> tx.update("UPDATE step_runs SET pid = ?, pid_started = ? WHERE run_id = ? AND name = ?",
+                pid, processStart == null ? null : processStart.toEpochMilli(), runId, stepName));
     }
 
     @Override
