@@ -340,9 +340,11 @@ public final class RunService implements RunListener, AutoCloseable {
     }
 
     /**
-     * Stops a run.
+     * Stops a run. An immediate stop of a run that is already stopping gracefully kills its
+     * processes now; a second graceful stop is refused like ZenML's, changing nothing.
      *
-     * @throws ApiException 404 unknown run, 403 when it has finished or is being stopped
+     * @throws ApiException 404 unknown run, 403 when it has finished, or is being stopped and the
+     *                      stop is graceful
      */
     public void stop(String runId, boolean graceful) {
         Map<String, Object> run = store.transaction(tx -> tx.one("SELECT status FROM runs WHERE id = ?", runId))
@@ -352,7 +354,11 @@ public final class RunService implements RunListener, AutoCloseable {
             throw ApiException.forbidden("Run is already stopped.");
         }
         if (status.equals("stopping")) {
-            throw ApiException.forbidden("Run is already being stopped.");
+            if (graceful) {
+                throw ApiException.forbidden("Run is already being stopped.");
+            }
+            escalate(runId);
+            return;
         }
         if (!dev.snapdeck.server.http.Views.inProgress(status)) {
             throw ApiException.forbidden("Cannot stop a run that is already " + status + ".");
@@ -368,6 +374,16 @@ public final class RunService implements RunListener, AutoCloseable {
         } else {
             runFinished(runId, "stopped", "Stopped before it started.");
         }
+    }
+
+    /** Turns a graceful stop in progress into an immediate one: the run's processes die now. */
+    private void escalate(String runId) {
+        RunHandle handle = handles.get(runId);
+        if (handle == null) {
+            return; // its last step ended since the status was read: the run is already stopped
+        }
+        runLog(runId, "Immediate stop requested while stopping gracefully; killing the running steps.");
+        handle.stop(false);
     }
 
     /** Deletes a run, its steps and its folder. @throws ApiException 404 unknown run */
