@@ -172,6 +172,41 @@ final class RunController {
                 .require("s.run_id = ?", id));
     }
 
+    /** @throws ApiException 422 (shape D) unless the text is a byte offset, 0 or more */
+    static long offset(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long offset;
+        try {
+            offset = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.queryValidation("Query parameter 'offset' must be a whole number of bytes, not '"
+                    + text + "'.");
+        }
+        if (offset < 0) {
+            throw ApiException.queryValidation("Query parameter 'offset' must be 0 or more, not " + offset + ".");
+        }
+        return offset;
+    }
+
+    /** The time a line of a run log starts with (the server writes one on each); empty for other lines. */
+    private static java.util.Optional<String> lineTime(String line) {
+        int space = line.indexOf(' ');
+        if (space != STORED_TIME_LENGTH) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String stored = line.substring(0, space);
+            dev.snapdeck.server.store.Times.parseStored(stored);
+            return java.util.Optional.of(dev.snapdeck.server.store.Times.wire(stored));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final int STORED_TIME_LENGTH = "2025-01-01T00:00:00.000000".length();
+
     private static Map<String, Object> stepRow(Store.Tx tx, String id) throws java.sql.SQLException {
         return tx.one("SELECT * FROM step_runs WHERE id = ?", id)
                 .orElseThrow(() -> ApiException.notFound("step run", id));
@@ -263,23 +298,20 @@ final class RunController {
         serveLog(ctx, file == null ? null : Path.of((String) file), "snapdeck.step." + step.get("name"));
     }
 
-    // TODO: every entry carries the log file's modification time; steps write plain text, so no
-    // per-line time exists unless the orchestrator starts recording one.
+    // TODO: a step's output lines carry the log file's modification time (the time of its last
+    // write), as the step's stdout and stderr go straight from the process to the file and no
+    // per-line time exists. Recording one would mean pumping every step's output through the
+    // server, which would also have to stop pumping when a step exits but a process it left in the
+    // background still holds the output open. A line that starts with a time in the stored form,
+    // as every line of the run's own log does, carries that time.
     /** One LogEntry per line of at most {@link #LOG_CHUNK} bytes read from {@code offset} (default 0). */
     private static void serveLog(Context ctx, Path file, String logger) throws IOException {
         ArrayNode entries = Json.array();
-        long offset = 0;
-        if (ctx.queryParam("offset") != null) {
-            try {
-                offset = Math.max(0, Long.parseLong(ctx.queryParam("offset")));
-            } catch (NumberFormatException e) {
-                throw ApiException.queryValidation("offset must be a whole number of bytes");
-            }
-        }
+        long offset = offset(ctx.queryParam("offset"));
         if (file != null && Files.isRegularFile(file)) {
             StepLogs.Chunk chunk = StepLogs.read(file, offset, LOG_CHUNK);
             String[] lines = chunk.text().split("\n");
-            String timestamp = dev.snapdeck.server.store.Times.wire(dev.snapdeck.server.store.Times.stored(
+            String fileTime = dev.snapdeck.server.store.Times.wire(dev.snapdeck.server.store.Times.stored(
                     Files.getLastModifiedTime(file).toInstant()));
             int number = 0;
             for (String line : lines) {
@@ -290,7 +322,7 @@ final class RunController {
                 entry.put("message", line);
                 entry.put("name", logger);
                 entry.put("level", line.contains("ERROR") || line.startsWith("exit code") ? 40 : 20);
-                entry.put("timestamp", timestamp);
+                entry.put("timestamp", lineTime(line).orElse(fileTime));
                 entry.putNull("module");
                 entry.put("filename", file.getFileName().toString());
                 entry.put("lineno", ++number);

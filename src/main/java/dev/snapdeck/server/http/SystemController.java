@@ -338,10 +338,13 @@ final class SystemController {
                 key).orElseThrow(() -> ApiException.notFound("API key", key));
     }
 
+    /** A rotated-out key may keep working for at most a year. */
+    static final long MAX_RETAIN_MINUTES = 366L * 24 * 60;
+
     void rotateApiKey(Context ctx) {
         requireAdmin(ctx);
         JsonNode body = Bodies.optionalObject(ctx);
-        long retainMinutes = body.path("retain_period_minutes").asLong(0);
+        long retainMinutes = Bodies.wholeNumber(body, "retain_period_minutes", 0, 0, MAX_RETAIN_MINUTES);
         json(ctx, store.transaction(tx -> {
             Map<String, Object> row = apiKey(tx, ctx);
             String id = (String) row.get("id");
