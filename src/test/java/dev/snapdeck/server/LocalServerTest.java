@@ -91,6 +91,22 @@ class LocalServerTest {
     }
 
     @Test
+    void unknownPathsAre404WithOrWithoutAToken() throws Exception {
+        Answer unknown = call("GET", "/api/v1/nothing-here", null, null);
+        Answer unknownUnderARun = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/colour", null, null);
+        Answer knownWithParameter = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/dag", null, null);
+        Answer knownWithSlash = call("GET", "/api/v1/runs/", null, null);
+
+        assertEquals(404, unknown.status());
+        assertEquals(fixture("error-404-unknown-path.json"), unknown.json());
+        assertEquals(404, unknownUnderARun.status());
+        assertEquals(fixture("error-404-unknown-path.json"), unknownUnderARun.json());
+        assertEquals(401, knownWithParameter.status());
+        assertEquals(fixture("error-401-no-credentials.json"), knownWithParameter.json());
+        assertEquals(401, knownWithSlash.status());
+    }
+
+    @Test
     void infoSaysSnapdeckLocalAndOpenApiListsTheRunRoute() throws Exception {
         Answer info = call("GET", "/api/v1/info", null, null);
         Answer openApi = call("GET", "/openapi.json", null, null);
