@@ -156,6 +156,33 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void tenFailedLoginsForOneNameWithinAMinuteGet429WithRetryAfter() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            assertEquals(200, login("admin", "pw").status(), "successful logins are never throttled");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, login("admin", "wrong-" + i).status());
+        }
+
+        Request request = new Request.Builder().url(server.url() + "/api/v1/login")
+                .post(new FormBody.Builder().add("username", "admin").add("password", "pw").build()).build();
+        int status;
+        String retryAfter;
+        JsonNode body;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            retryAfter = response.header("Retry-After");
+            body = JSON.readTree(response.body().string());
+        }
+        Answer otherName = login("someone-else", "guess");
+
+        assertEquals(429, status);
+        assertTrue(Long.parseLong(retryAfter) >= 1 && Long.parseLong(retryAfter) <= 60, retryAfter);
+        assertTrue(body.get("detail").asText().contains("Too many failed logins for user 'admin'"), body.toString());
+        assertEquals(401, otherName.status());
+    }
+
     private void awaitRunEnd(String runId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (ok("GET", "/api/v1/runs/" + runId, null).get("body").get("in_progress").asBoolean()

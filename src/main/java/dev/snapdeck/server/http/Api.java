@@ -1,6 +1,8 @@
 package dev.snapdeck.server.http;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.server.auth.Caller;
+import dev.snapdeck.server.auth.LoginThrottle;
 import dev.snapdeck.server.runs.RunService;
 import dev.snapdeck.server.store.Store;
 
@@ -32,6 +35,8 @@ public final class Api {
     private static final Set<String> OPEN = Set.of("/health", "/ready", "/openapi.json", "/api/v1/info",
             "/api/v1/version", "/api/v1/login");
     static final String CALLER = "snapdeck.caller";
+    /** Failed password logins for one user name within a minute before further ones get 429. */
+    static final int MAX_FAILED_LOGINS = 10;
 
     private record Route(HandlerType method, String path, Handler handler) {
     }
@@ -46,7 +51,8 @@ public final class Api {
     public Api(Store store, AuthService auth, RunService runService, Views views, String projectId,
             Path pipelinesDir, String serverId) {
         this.auth = auth;
-        this.system = new SystemController(store, auth, views, projectId, serverId, this::openApi);
+        this.system = new SystemController(store, auth, new LoginThrottle(MAX_FAILED_LOGINS, Duration.ofMinutes(1),
+                Clock.systemUTC()), views, projectId, serverId, this::openApi);
         this.snapshots = new SnapshotController(store, views, projectId, pipelinesDir, runService);
         this.runs = new RunController(store, views, projectId, runService);
         table();
