@@ -35,11 +35,18 @@ final class RunController {
         this.runs = runs;
     }
 
-    // TODO: the run filters tags, stack, stack_id, schedule_id, build_id, run_metadata and the
-    // trigger ids are not supported and, like any unknown parameter, ignored: the local server has
-    // no tags on runs, one stack, and no schedules, builds or triggers.
+    /**
+     * ZenML's run filters that the local server cannot answer truthfully, refused with 422 rather
+     * than ignored: its runs have no tags or metadata, and it has no builds, schedules, triggers,
+     * code repositories, model versions or child runs.
+     */
+    private static final List<String> UNSUPPORTED_RUN_FILTERS = List.of("tags", "run_metadata", "build_id",
+            "schedule_id", "code_repository_id", "model_version_id", "template_id", "triggered_by_step_run_id",
+            "triggered_by_deployment_id", "trigger_id", "parent_run_id");
     private static final Map<String, ListQuery.Field> RUN_FIELDS = new LinkedHashMap<>();
     static {
+        // Every run ran on the one stack, so its id filters like a column that holds it.
+        RUN_FIELDS.put("stack_id", new ListQuery.Field("'" + Views.STACK_ID + "'", ListQuery.Type.TEXT));
         RUN_FIELDS.put("name", new ListQuery.Field("name", ListQuery.Type.TEXT));
         RUN_FIELDS.put("id", new ListQuery.Field("id", ListQuery.Type.TEXT));
         RUN_FIELDS.put("status", new ListQuery.Field("status", ListQuery.Type.TEXT));
@@ -87,6 +94,7 @@ final class RunController {
         if (pipeline != null) {
             query.require("pipeline_id IN (SELECT id FROM pipelines WHERE id = ? OR name = ?)", pipeline, pipeline);
         }
+        addStackAndRootFilters(ctx, query);
         SystemController.json(ctx, store.transaction(tx -> {
             long total = tx.cachedCount("SELECT COUNT(*) FROM runs" + query.where(), query.parameters());
             query.checkPage(total);
@@ -98,6 +106,25 @@ final class RunController {
             }
             return Json.page(query.page(), query.size(), total, items);
         }));
+    }
+
+    /**
+     * {@code stack} (name or id) matches every run when it names the one stack and none otherwise;
+     * {@code root_runs_only} matches every run, as no run here has a parent. The filters the local
+     * server cannot answer are refused.
+     */
+    private static void addStackAndRootFilters(Context ctx, ListQuery query) {
+        for (String name : UNSUPPORTED_RUN_FILTERS) {
+            if (ctx.queryParam(name) != null) {
+                throw ApiException.queryValidation("Filter '" + name + "' is not supported by the Snapdeck "
+                        + "local server.");
+            }
+        }
+        String stack = ctx.queryParam("stack");
+        if (stack != null) {
+            query.require("? IN ('default', '" + Views.STACK_ID + "')", stack);
+        }
+        ListQuery.bool(ctx.queryParam("root_runs_only"), false);
     }
 
     private static Map<String, Object> runRow(Store.Tx tx, String id) throws java.sql.SQLException {
