@@ -33,7 +33,7 @@ final class LeftoverRuns {
     private static final String RUN_IN_PROGRESS = "('initializing','provisioning','queued','running','retrying',"
             + "'stopping')";
     private static final String STEP_FINISHED = "('completed','failed','cached','retried','stopped','skipped')";
-    static final String RUN_REASON = "The Snapdeck server stopped while this run was in progress.";
+    private static final String RUN_REASON = "The Snapdeck server stopped while this run was in progress.";
     /** How long to wait for a killed process to be gone before moving on. */
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
