@@ -72,6 +72,23 @@ class CustomPipelinesTest {
                     }
                 }
                 """);
+        Path nap = pipelines.resolve("nap");
+        Files.createDirectories(nap);
+        Files.writeString(nap.resolve("pipeline.yaml"), """
+                name: nap
+                steps:
+                  doze:
+                    run: [java, Doze.java]
+                    enable_cache: false
+                """);
+        Files.writeString(nap.resolve("Doze.java"), """
+                public class Doze {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("dozing off");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
         Files.createDirectories(pipelines.resolve("broken"));
         Files.writeString(pipelines.resolve("broken").resolve("pipeline.yaml"), "name: broken\nsteps:\n  a:\n"
                 + "    after: [nowhere]\n    run: [java, A.java]\n");
@@ -100,14 +117,59 @@ class CustomPipelinesTest {
     }
 
     private JsonNode call(String method, String path, String body) throws Exception {
+        Answer answer = send(method, path, body);
+        assertEquals(200, answer.status(), answer.json().toString());
+        return answer.json();
+    }
+
+    private record Answer(int status, JsonNode json) {
+    }
+
+    private Answer send(String method, String path, String body) throws Exception {
         Request.Builder builder = new Request.Builder().url(server.url() + path)
                 .header("Authorization", "Bearer " + token);
         builder.method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
         try (Response response = http.newCall(builder.build()).execute()) {
-            String text = response.body().string();
-            assertEquals(200, response.code(), text);
-            return JSON.readTree(text);
+            return new Answer(response.code(), JSON.readTree(response.body().string()));
         }
+    }
+
+    private JsonNode awaitRunEnd(String runId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode run = call("GET", "/api/v1/runs/" + runId, null);
+        while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            run = call("GET", "/api/v1/runs/" + runId, null);
+        }
+        return run;
+    }
+
+    @Test
+    void anImmediateStopOverridesAGracefulOneAndKillsTheRunningStep() throws Exception {
+        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/nap/snapshots", "{}").get("id").asText();
+        String runId = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (call("GET", "/api/v1/runs/" + runId + "/steps?status=running", null).get("total").asInt() == 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+
+        Answer graceful = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
+        Answer gracefulAgain = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
+        String statusWhileStopping = call("GET", "/api/v1/runs/" + runId + "/status", null).asText();
+        Answer immediate = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=false", "");
+        JsonNode run = awaitRunEnd(runId);
+        JsonNode step = call("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
+        JsonNode logs = call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
+
+        assertEquals(200, graceful.status(), graceful.json().toString());
+        assertEquals(403, gracefulAgain.status());
+        assertEquals("Run is already being stopped.", gracefulAgain.json().get("detail").get(1).asText());
+        assertEquals("stopping", statusWhileStopping);
+        assertEquals(200, immediate.status(), immediate.json().toString());
+        assertEquals("stopped", run.get("body").get("status").asText());
+        assertEquals("stopped", step.get("body").get("status").asText());
+        assertTrue(logs.toString().contains("the process killed"), logs.toString());
     }
 
     @Test

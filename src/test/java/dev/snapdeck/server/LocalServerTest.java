@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,22 @@ class LocalServerTest {
     }
 
     @Test
+    void unknownPathsAre404WithOrWithoutAToken() throws Exception {
+        Answer unknown = call("GET", "/api/v1/nothing-here", null, null);
+        Answer unknownUnderARun = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/colour", null, null);
+        Answer knownWithParameter = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/dag", null, null);
+        Answer knownWithSlash = call("GET", "/api/v1/runs/", null, null);
+
+        assertEquals(404, unknown.status());
+        assertEquals(fixture("error-404-unknown-path.json"), unknown.json());
+        assertEquals(404, unknownUnderARun.status());
+        assertEquals(fixture("error-404-unknown-path.json"), unknownUnderARun.json());
+        assertEquals(401, knownWithParameter.status());
+        assertEquals(fixture("error-401-no-credentials.json"), knownWithParameter.json());
+        assertEquals(401, knownWithSlash.status());
+    }
+
+    @Test
     void infoSaysSnapdeckLocalAndOpenApiListsTheRunRoute() throws Exception {
         Answer info = call("GET", "/api/v1/info", null, null);
         Answer openApi = call("GET", "/openapi.json", null, null);
@@ -172,6 +189,38 @@ class LocalServerTest {
         assertEquals(422, sort.status());
         assertEquals(1, empty.json().get("total_pages").asInt());
         assertEquals(0, empty.json().get("total").asInt());
+    }
+
+    @Test
+    void runFiltersOnTheOneStackWorkAndFiltersItCannotAnswerAre422() throws Exception {
+        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}", token)
+                .json().get("id").asText();
+        call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}", token);
+        String stackId = call("GET", "/api/v1/stacks", null, token).json().get("items").get(0).get("id").asText();
+        String otherId = java.util.UUID.randomUUID().toString();
+
+        int onTheStack = call("GET", "/api/v1/runs?stack_id=" + stackId, null, token).json().get("total").asInt();
+        int onAnother = call("GET", "/api/v1/runs?stack_id=" + otherId, null, token).json().get("total").asInt();
+        int byName = call("GET", "/api/v1/runs?stack=default", null, token).json().get("total").asInt();
+        int byOtherName = call("GET", "/api/v1/runs?stack=gpu", null, token).json().get("total").asInt();
+        int roots = call("GET", "/api/v1/runs?root_runs_only=true", null, token).json().get("total").asInt();
+        Answer tags = call("GET", "/api/v1/runs?tags=nightly", null, token);
+        Answer metadata = call("GET", "/api/v1/runs?run_metadata=accuracy:gt:0.9", null, token);
+        Answer build = call("GET", "/api/v1/runs?build_id=" + otherId, null, token);
+        Answer schedule = call("GET", "/api/v1/runs?schedule_id=" + otherId, null, token);
+
+        assertEquals(1, onTheStack);
+        assertEquals(0, onAnother);
+        assertEquals(1, byName);
+        assertEquals(0, byOtherName);
+        assertEquals(1, roots);
+        for (Answer refused : List.of(tags, metadata, build, schedule)) {
+            assertEquals(422, refused.status(), String.valueOf(refused.json()));
+            assertEquals("ValueError", refused.json().get("detail").get(0).asText());
+            assertTrue(refused.json().get("detail").get(1).asText().endsWith("is not supported by the Snapdeck "
+                    + "local server."), refused.json().toString());
+        }
+        assertTrue(tags.json().get("detail").get(1).asText().contains("'tags'"));
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.snapdeck.server.http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.server.auth.Caller;
+import dev.snapdeck.server.auth.LoginThrottle;
 import dev.snapdeck.server.runs.RunService;
 import dev.snapdeck.server.store.Store;
 
@@ -33,6 +37,8 @@ public final class Api {
     private static final Set<String> OPEN = Set.of("/health", "/ready", "/openapi.json", "/api/v1/info",
             "/api/v1/version", "/api/v1/login");
     static final String CALLER = "snapdeck.caller";
+    /** Failed password logins for one user name within a minute before further ones get 429. */
+    static final int MAX_FAILED_LOGINS = 10;
 
     private record Route(HandlerType method, String path, Handler handler) {
     }
@@ -42,14 +48,17 @@ public final class Api {
     private final SnapshotController snapshots;
     private final RunController runs;
     private final List<Route> routes = new ArrayList<>();
+    private final List<Pattern> routePatterns;
 
     public Api(Store store, AuthService auth, RunService runService, Views views, String projectId,
             Path pipelinesDir, String serverId) {
         this.auth = auth;
-        this.system = new SystemController(store, auth, views, projectId, serverId, this::openApi);
+        this.system = new SystemController(store, auth, new LoginThrottle(MAX_FAILED_LOGINS, Duration.ofMinutes(1),
+                Clock.systemUTC()), views, projectId, serverId, this::openApi);
         this.snapshots = new SnapshotController(store, views, projectId, pipelinesDir, runService);
         this.runs = new RunController(store, views, projectId, runService);
         table();
+        this.routePatterns = routes.stream().map(Route::path).distinct().map(Api::pattern).toList();
     }
 
     private void table() {
@@ -174,10 +183,13 @@ public final class Api {
         }
     }
 
-    // TODO: the filter runs before routing, so an unknown /api/ path without a token answers 401
-    // "Not authenticated" where FastAPI would answer 404; with a token it is the usual 404.
+    /**
+     * Checks the bearer token of a request for a route that needs one. A path no route has is left
+     * to the router, so it answers 404 with or without a token, as FastAPI routes before it
+     * authenticates.
+     */
     private void authenticate(Context ctx) {
-        if (OPEN.contains(ctx.path()) || !ctx.path().startsWith("/api/")) {
+        if (OPEN.contains(ctx.path()) || !ctx.path().startsWith("/api/") || !routed(ctx.path())) {
             return;
         }
         String header = ctx.header("Authorization");
@@ -186,6 +198,20 @@ public final class Api {
         }
         Caller caller = auth.authenticate(header.substring(7).trim());
         ctx.attribute(CALLER, caller);
+    }
+
+    /** Whether some route of the table, of any method, has this path. */
+    private boolean routed(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return routePatterns.stream().anyMatch(pattern -> pattern.matcher(trimmed).matches());
+    }
+
+    private static Pattern pattern(String routePath) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : routePath.split("(?=\\{)|(?<=})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     static Caller caller(Context ctx) {

@@ -3,6 +3,8 @@ package dev.snapdeck.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,5 +79,58 @@ final class Bodies {
                     value.isMissingNode() ? "None" : value.toString());
         }
         return value.asText();
+    }
+
+    /**
+     * An optional list of strings (absent or null: empty).
+     *
+     * @throws ApiException 422 at the field when it is not a list, or at the item that is not a string
+     */
+    static List<String> textList(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw ApiException.bodyValidation("list_type", "'body', '" + field + "'", "Input should be a valid list",
+                    value.toString());
+        }
+        List<String> items = new ArrayList<>();
+        for (int index = 0; index < value.size(); index++) {
+            JsonNode item = value.get(index);
+            if (!item.isTextual()) {
+                throw ApiException.bodyValidation("string_type", "'body', '" + field + "', " + index,
+                        "Input should be a valid string", item.toString());
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    /**
+     * An optional whole number within {@code [min, max]} ({@code fallback} when absent).
+     *
+     * @throws ApiException 422 at the field when it is not a whole number or out of range
+     */
+    static long wholeNumber(JsonNode body, String field, long fallback, long min, long max) {
+        JsonNode value = body.path(field);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        String location = "'body', '" + field + "'";
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw ApiException.bodyValidation("int_type", location, "Input should be a valid integer",
+                    value.isNull() ? "None" : value.toString());
+        }
+        long number = value.asLong();
+        if (number < min) {
+            throw ApiException.bodyValidation("greater_than_equal", location,
+                    "Input should be greater than or equal to " + min, value.toString());
+        }
+        if (number > max) {
+            throw ApiException.bodyValidation("less_than_equal", location,
+                    "Input should be less than or equal to " + max, value.toString());
+        }
+        return number;
     }
 }

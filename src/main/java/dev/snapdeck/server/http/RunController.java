@@ -35,11 +35,18 @@ final class RunController {
         this.runs = runs;
     }
 
-    // TODO: the run filters tags, stack, stack_id, schedule_id, build_id, run_metadata and the
-    // trigger ids are not supported and, like any unknown parameter, ignored: the local server has
-    // no tags on runs, one stack, and no schedules, builds or triggers.
+    /**
+     * ZenML's run filters that the local server cannot answer truthfully, refused with 422 rather
+     * than ignored: its runs have no tags or metadata, and it has no builds, schedules, triggers,
+     * code repositories, model versions or child runs.
+     */
+    private static final List<String> UNSUPPORTED_RUN_FILTERS = List.of("tags", "run_metadata", "build_id",
+            "schedule_id", "code_repository_id", "model_version_id", "template_id", "triggered_by_step_run_id",
+            "triggered_by_deployment_id", "trigger_id", "parent_run_id");
     private static final Map<String, ListQuery.Field> RUN_FIELDS = new LinkedHashMap<>();
     static {
+        // Every run ran on the one stack, so its id filters like a column that holds it.
+        RUN_FIELDS.put("stack_id", new ListQuery.Field("'" + Views.STACK_ID + "'", ListQuery.Type.TEXT));
         RUN_FIELDS.put("name", new ListQuery.Field("name", ListQuery.Type.TEXT));
         RUN_FIELDS.put("id", new ListQuery.Field("id", ListQuery.Type.TEXT));
         RUN_FIELDS.put("status", new ListQuery.Field("status", ListQuery.Type.TEXT));
@@ -87,6 +94,7 @@ final class RunController {
         if (pipeline != null) {
             query.require("pipeline_id IN (SELECT id FROM pipelines WHERE id = ? OR name = ?)", pipeline, pipeline);
         }
+        addStackAndRootFilters(ctx, query);
         SystemController.json(ctx, store.transaction(tx -> {
             long total = tx.cachedCount("SELECT COUNT(*) FROM runs" + query.where(), query.parameters());
             query.checkPage(total);
@@ -98,6 +106,25 @@ final class RunController {
             }
             return Json.page(query.page(), query.size(), total, items);
         }));
+    }
+
+    /**
+     * {@code stack} (name or id) matches every run when it names the one stack and none otherwise;
+     * {@code root_runs_only} matches every run, as no run here has a parent. The filters the local
+     * server cannot answer are refused.
+     */
+    private static void addStackAndRootFilters(Context ctx, ListQuery query) {
+        for (String name : UNSUPPORTED_RUN_FILTERS) {
+            if (ctx.queryParam(name) != null) {
+                throw ApiException.queryValidation("Filter '" + name + "' is not supported by the Snapdeck "
+                        + "local server.");
+            }
+        }
+        String stack = ctx.queryParam("stack");
+        if (stack != null) {
+            query.require("? IN ('default', '" + Views.STACK_ID + "')", stack);
+        }
+        ListQuery.bool(ctx.queryParam("root_runs_only"), false);
     }
 
     private static Map<String, Object> runRow(Store.Tx tx, String id) throws java.sql.SQLException {
@@ -171,6 +198,41 @@ final class RunController {
         stepPage(ctx, ListQuery.parse(ctx, "StepRunFilter", STEP_FIELDS, STEP_SORT, "created")
                 .require("s.run_id = ?", id));
     }
+
+    /** @throws ApiException 422 (shape D) unless the text is a byte offset, 0 or more */
+    static long offset(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long offset;
+        try {
+            offset = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.queryValidation("Query parameter 'offset' must be a whole number of bytes, not '"
+                    + text + "'.");
+        }
+        if (offset < 0) {
+            throw ApiException.queryValidation("Query parameter 'offset' must be 0 or more, not " + offset + ".");
+        }
+        return offset;
+    }
+
+    /** The time a line of a run log starts with (the server writes one on each); empty for other lines. */
+    private static java.util.Optional<String> lineTime(String line) {
+        int space = line.indexOf(' ');
+        if (space != STORED_TIME_LENGTH) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String stored = line.substring(0, space);
+            dev.snapdeck.server.store.Times.parseStored(stored);
+            return java.util.Optional.of(dev.snapdeck.server.store.Times.wire(stored));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final int STORED_TIME_LENGTH = "2025-01-01T00:00:00.000000".length();
 
     private static Map<String, Object> stepRow(Store.Tx tx, String id) throws java.sql.SQLException {
         return tx.one("SELECT * FROM step_runs WHERE id = ?", id)
@@ -263,23 +325,20 @@ final class RunController {
         serveLog(ctx, file == null ? null : Path.of((String) file), "snapdeck.step." + step.get("name"));
     }
 
-    // TODO: every entry carries the log file's modification time; steps write plain text, so no
-    // per-line time exists unless the orchestrator starts recording one.
+    // TODO: a step's output lines carry the log file's modification time (the time of its last
+    // write), as the step's stdout and stderr go straight from the process to the file and no
+    // per-line time exists. Recording one would mean pumping every step's output through the
+    // server, which would also have to stop pumping when a step exits but a process it left in the
+    // background still holds the output open. A line that starts with a time in the stored form,
+    // as every line of the run's own log does, carries that time.
     /** One LogEntry per line of at most {@link #LOG_CHUNK} bytes read from {@code offset} (default 0). */
     private static void serveLog(Context ctx, Path file, String logger) throws IOException {
         ArrayNode entries = Json.array();
-        long offset = 0;
-        if (ctx.queryParam("offset") != null) {
-            try {
-                offset = Math.max(0, Long.parseLong(ctx.queryParam("offset")));
-            } catch (NumberFormatException e) {
-                throw ApiException.queryValidation("offset must be a whole number of bytes");
-            }
-        }
+        long offset = offset(ctx.queryParam("offset"));
         if (file != null && Files.isRegularFile(file)) {
             StepLogs.Chunk chunk = StepLogs.read(file, offset, LOG_CHUNK);
             String[] lines = chunk.text().split("\n");
-            String timestamp = dev.snapdeck.server.store.Times.wire(dev.snapdeck.server.store.Times.stored(
+            String fileTime = dev.snapdeck.server.store.Times.wire(dev.snapdeck.server.store.Times.stored(
                     Files.getLastModifiedTime(file).toInstant()));
             int number = 0;
             for (String line : lines) {
@@ -290,7 +349,7 @@ final class RunController {
                 entry.put("message", line);
                 entry.put("name", logger);
                 entry.put("level", line.contains("ERROR") || line.startsWith("exit code") ? 40 : 20);
-                entry.put("timestamp", timestamp);
+                entry.put("timestamp", lineTime(line).orElse(fileTime));
                 entry.putNull("module");
                 entry.put("filename", file.getFileName().toString());
                 entry.put("lineno", ++number);

@@ -171,6 +171,8 @@ final class SnapshotController {
                     name.toString());
         }
         boolean replace = body.path("replace").asBoolean(false);
+        List<String> addTags = Bodies.textList(body, "add_tags");
+        List<String> removeTags = Bodies.textList(body, "remove_tags");
         SystemController.json(ctx, store.transaction(tx -> {
             Map<String, Object> row = snapshotRow(tx, id);
             String now = Times.now();
@@ -197,12 +199,12 @@ final class SnapshotController {
             ArrayNode tags = (ArrayNode) Json.parse(row.get("tags"));
             List<String> names = new ArrayList<>();
             tags.forEach(tag -> names.add(tag.asText()));
-            body.path("add_tags").forEach(tag -> {
-                if (!names.contains(tag.asText())) {
-                    names.add(tag.asText());
+            for (String tag : addTags) {
+                if (!names.contains(tag)) {
+                    names.add(tag);
                 }
-            });
-            body.path("remove_tags").forEach(tag -> names.remove(tag.asText()));
+            }
+            names.removeAll(removeTags);
             tx.update("UPDATE snapshots SET tags = ? WHERE id = ?", Json.write(Json.MAPPER.valueToTree(names)), id);
             return snapshotView(tx, snapshotRow(tx, id), true, false);
         }));
@@ -299,8 +301,7 @@ final class SnapshotController {
         String codeId = CodeArchive.store(folder, runs.archives());
         String caller = Api.caller(ctx).userId();
         boolean replace = body.path("replace").asBoolean(false);
-        List<String> tags = new ArrayList<>();
-        body.path("tags").forEach(tag -> tags.add(tag.asText()));
+        List<String> tags = Bodies.textList(body, "tags");
         String id = UUID.randomUUID().toString();
         SystemController.json(ctx, store.transaction(tx -> {
             String now = Times.now();

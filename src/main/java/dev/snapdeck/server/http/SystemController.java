@@ -1,8 +1,10 @@
 package dev.snapdeck.server.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snapdeck.Version;
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.server.auth.Caller;
+import dev.snapdeck.server.auth.LoginThrottle;
 import dev.snapdeck.server.auth.Secrets;
 import dev.snapdeck.server.store.Store;
 import dev.snapdeck.server.store.Times;
@@ -27,11 +30,13 @@ final class SystemController {
     private final String projectId;
     private final String serverId;
     private final Supplier<ObjectNode> openApi;
+    private final LoginThrottle loginThrottle;
 
-    SystemController(Store store, AuthService auth, Views views, String projectId, String serverId,
-            Supplier<ObjectNode> openApi) {
+    SystemController(Store store, AuthService auth, LoginThrottle loginThrottle, Views views, String projectId,
+            String serverId, Supplier<ObjectNode> openApi) {
         this.store = store;
         this.auth = auth;
+        this.loginThrottle = loginThrottle;
         this.views = views;
         this.projectId = projectId;
         this.serverId = serverId;
@@ -80,8 +85,8 @@ final class SystemController {
         json(ctx, info);
     }
 
-    // TODO: no rate limit on /login yet (ZenML: 5 a minute per client, 429); failed password
-    // logins cost one PBKDF2 hash each, which slows guessing but does not stop it.
+    // TODO: API-key logins are not throttled; a key's secret is 32 random bytes, which no guessing
+    // at HTTP speed comes near.
     void login(Context ctx) {
         String grant = ctx.formParam("grant_type");
         String username = ctx.formParam("username");
@@ -91,7 +96,7 @@ final class SystemController {
             if (username == null || username.isEmpty()) {
                 throw ApiException.framework(400, "Invalid request: username is required.");
             }
-            token = auth.loginWithPassword(username, password);
+            token = throttledPasswordLogin(ctx, username, password);
         } else if ("zenml-api-key".equals(grant) || (grant == null || grant.isEmpty()) && password != null) {
             token = auth.loginWithApiKey(password);
         } else if (grant == null || grant.isEmpty()) {
@@ -107,6 +112,26 @@ final class SystemController {
             answer.putNull(key);
         }
         json(ctx, answer);
+    }
+
+    private String throttledPasswordLogin(Context ctx, String username, String password) {
+        Optional<Duration> wait = loginThrottle.waitFor(username);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw ApiException.framework(429, "Too many failed logins for user '" + username
+                    + "'. Try again in " + seconds + " s.");
+        }
+        try {
+            String token = auth.loginWithPassword(username, password);
+            loginThrottle.succeeded(username);
+            return token;
+        } catch (ApiException e) {
+            if (e.status() == 401) {
+                loginThrottle.failed(username);
+            }
+            throw e;
+        }
     }
 
     void logout(Context ctx) {
@@ -338,10 +363,13 @@ final class SystemController {
                 key).orElseThrow(() -> ApiException.notFound("API key", key));
     }
 
+    /** A rotated-out key may keep working for at most a year. */
+    static final long MAX_RETAIN_MINUTES = 366L * 24 * 60;
+
     void rotateApiKey(Context ctx) {
         requireAdmin(ctx);
         JsonNode body = Bodies.optionalObject(ctx);
-        long retainMinutes = body.path("retain_period_minutes").asLong(0);
+        long retainMinutes = Bodies.wholeNumber(body, "retain_period_minutes", 0, 0, MAX_RETAIN_MINUTES);
         json(ctx, store.transaction(tx -> {
             Map<String, Object> row = apiKey(tx, ctx);
             String id = (String) row.get("id");

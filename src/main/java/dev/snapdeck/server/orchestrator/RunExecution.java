@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +98,7 @@ final class RunExecution implements RunHandle {
             }
         }
         if (killRequested) {
-            processes.values().forEach(RunExecution::killTree);
+            processes.values().forEach(process -> ProcessTrees.kill(process.toHandle()));
         }
         finishRunIfDone();
     }
@@ -235,6 +234,7 @@ final class RunExecution implements RunHandle {
             notifyStarted(step.name(), attempt, log);
             process = builder.start();
             processes.put(step.name(), process);
+            notifyProcessStarted(step.name(), process);
         }
         process.getOutputStream().close();
         boolean timedOut = !waitFor(process, step);
@@ -251,12 +251,12 @@ final class RunExecution implements RunHandle {
             if (process.waitFor(step.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 return true;
             }
-            killTree(process);
+            ProcessTrees.kill(process.toHandle());
             process.onExit().join();
             return false;
         } catch (InterruptedException e) {
             LOG.warn("Run {}: interrupted while step {} ran; killing it", runId(), step.name());
-            killTree(process);
+            ProcessTrees.kill(process.toHandle());
             process.onExit().join();
             Thread.currentThread().interrupt();
             return true;
@@ -343,6 +343,15 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    private void notifyProcessStarted(String stepName, Process process) {
+        try {
+            listener.processStarted(runId(), stepName, process.pid(),
+                    process.info().startInstant().orElse(null));
+        } catch (RuntimeException e) {
+            LOG.warn("Run listener failed on processStarted for {}", stepName, e);
+        }
+    }
+
     /** Records a step's status, tells the listener, then moves the run on. Caller holds the lock. */
     private void report(String stepName, int attempt, String status, Integer exit, String key) {
         statuses.put(stepName, status);
@@ -376,13 +385,6 @@ final class RunExecution implements RunHandle {
             LOG.warn("Run listener failed on runFinished", e);
         }
         completion.complete(status);
-    }
-
-    static void killTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
-        process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void appendQuietly(Path log, String text) {

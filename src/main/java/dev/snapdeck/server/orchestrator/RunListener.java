@@ -20,6 +20,14 @@ public interface RunListener {
     }
 
     /**
+     * The process of a step's attempt has just started (after {@link #stepStarted}). The start
+     * instant is null where the platform does not tell it; together with the pid it lets a later
+     * server find this very process again.
+     */
+    default void processStarted(String runId, String stepName, long pid, Instant processStart) {
+    }
+
+    /**
      * An attempt ended with one of {@link ExecutionStatus}'s values. {@code exitCode} is null when
      * no process ended normally (cached, skipped, timed out); {@code attempt} is 0 for a skipped
      * step that never started; {@code cacheKey} is null when the step is not cacheable.

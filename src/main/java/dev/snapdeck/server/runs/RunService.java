@@ -83,19 +83,14 @@ public final class RunService implements RunListener, AutoCloseable {
         return dataDir.resolve("archives");
     }
 
-    /** Marks runs and steps a killed server left in progress as failed. @return how many runs */
+    /**
+     * Ends the step processes a killed server left running, and marks its runs and steps that were
+     * in progress as failed. Call once at start, before any run is triggered.
+     *
+     * @return how many runs were marked failed
+     */
     public int reconcile() {
-        String reason = "The Snapdeck server stopped while this run was in progress.";
-        return store.transaction(tx -> {
-            String now = Times.now();
-            tx.update("UPDATE step_runs SET status = 'failed', end_time = ?, updated = ? WHERE status NOT IN "
-                    + "('completed','failed','cached','retried','stopped','skipped') AND run_id IN (SELECT id FROM runs "
-                    + "WHERE status IN ('initializing','provisioning','queued','running','retrying','stopping'))",
-                    now, now);
-            return tx.update("UPDATE runs SET status = 'failed', status_reason = ?, end_time = ?, updated = ? "
-                    + "WHERE status IN ('initializing','provisioning','queued','running','retrying','stopping')",
-                    reason, now, now);
-        });
+        return new LeftoverRuns(store, this::runLog).reconcile();
     }
 
     /**
@@ -345,9 +340,11 @@ public final class RunService implements RunListener, AutoCloseable {
     }
 
     /**
-     * Stops a run.
+     * Stops a run. An immediate stop of a run that is already stopping gracefully kills its
+     * processes now; a second graceful stop is refused like ZenML's, changing nothing.
      *
-     * @throws ApiException 404 unknown run, 403 when it has finished or is being stopped
+     * @throws ApiException 404 unknown run, 403 when it has finished, or is being stopped and the
+     *                      stop is graceful
      */
     public void stop(String runId, boolean graceful) {
         Map<String, Object> run = store.transaction(tx -> tx.one("SELECT status FROM runs WHERE id = ?", runId))
@@ -357,7 +354,11 @@ public final class RunService implements RunListener, AutoCloseable {
             throw ApiException.forbidden("Run is already stopped.");
         }
         if (status.equals("stopping")) {
-            throw ApiException.forbidden("Run is already being stopped.");
+            if (graceful) {
+                throw ApiException.forbidden("Run is already being stopped.");
+            }
+            escalate(runId);
+            return;
         }
         if (!dev.snapdeck.server.http.Views.inProgress(status)) {
             throw ApiException.forbidden("Cannot stop a run that is already " + status + ".");
@@ -373,6 +374,16 @@ public final class RunService implements RunListener, AutoCloseable {
         } else {
             runFinished(runId, "stopped", "Stopped before it started.");
         }
+    }
+
+    /** Turns a graceful stop in progress into an immediate one: the run's processes die now. */
+    private void escalate(String runId) {
+        RunHandle handle = handles.get(runId);
+        if (handle == null) {
+            return; // its last step ended since the status was read: the run is already stopped
+        }
+        runLog(runId, "Immediate stop requested while stopping gracefully; killing the running steps.");
+        handle.stop(false);
     }
 
     /** Deletes a run, its steps and its folder. @throws ApiException 404 unknown run */
@@ -424,6 +435,12 @@ public final class RunService implements RunListener, AutoCloseable {
             }
             return null;
         });
+    }
+
+    @Override
+    public void processStarted(String runId, String stepName, long pid, Instant processStart) {
+        store.transaction(tx -> tx.update("UPDATE step_runs SET pid = ?, pid_started = ? WHERE run_id = ? AND name = ?",
+                pid, processStart == null ? null : processStart.toEpochMilli(), runId, stepName));
     }
 
     @Override
