@@ -14,6 +14,7 @@ import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
 
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.reactfx.Subscription;
 
@@ -35,7 +36,7 @@ final class SquiggleLayer extends Pane {
     record Range(int start, int end, EditorMarker.Severity severity) { }
 
     private final CodeArea area;
-    private final Subscription viewportSubscription;
+    private final Subscription subscriptions;
     private List<Range> ranges = List.of();
 
     SquiggleLayer(CodeArea area) {
@@ -45,7 +46,8 @@ final class SquiggleLayer extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        viewportSubscription = area.viewportDirtyEvents().subscribe(ignore -> requestLayout());
+        subscriptions = area.viewportDirtyEvents().subscribe(ignore -> requestLayout())
+                .and(area.plainTextChanges().subscribe(this::follow));
     }
 
     /** Underlines these ranges, replacing any shown before. */
@@ -56,7 +58,28 @@ final class SquiggleLayer extends Pane {
 
     /** Stops following the area. */
     void dispose() {
-        viewportSubscription.unsubscribe();
+        subscriptions.unsubscribe();
+    }
+
+    /**
+     * Moves the ranges with an edit, as RichTextFX moves styles, so a squiggle stays under its
+     * text while the user types and the next check has not answered yet.
+     */
+    private void follow(PlainTextChange change) {
+        int at = change.getPosition();
+        int removedEnd = change.getRemovalEnd();
+        int delta = change.getNetLength();
+        List<Range> moved = new ArrayList<>(ranges.size());
+        for (Range range : ranges) {
+            int start = range.start() >= removedEnd ? range.start() + delta
+                    : range.start() > at ? at : range.start();
+            int end = range.end() >= removedEnd ? range.end() + delta
+                    : range.end() > at ? at : range.end();
+            if (end > start) {
+                moved.add(new Range(start, end, range.severity()));
+            }
+        }
+        ranges = moved;
     }
 
     /**

@@ -215,4 +215,22 @@ class YamlEditorTest {
         assertEquals(text.getMaxY(), wave.getMaxY(), 2.5);
         assertTrue(robot.lookup(".squiggle").queryAll().isEmpty());
     }
+
+    @Test
+    void aSquiggleMovesWithTextTypedBeforeItUntilTheNextCheck(FxRobot robot) throws Exception {
+        robot.interact(() -> editor.setText(YAML));
+        robot.interact(() -> editor.setMarkers(List.of(new EditorMarker(
+                EditorMarker.Severity.ERROR, 2, 11, 2, 13, "epochs must be a string"))));
+
+        robot.interact(() -> editor.codeArea().insertText(YAML.indexOf("epochs"), "max_"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int offset = YAML.indexOf("10") + "max_".length();
+        Bounds text = WaitForAsyncUtils.asyncFx(() -> editor.codeArea()
+                .getCharacterBoundsOnScreen(offset, offset + 2).orElseThrow()).get();
+        Path squiggle = robot.lookup(".squiggle.error").queryAs(Path.class);
+        Bounds wave = squiggle.localToScreen(squiggle.getBoundsInLocal());
+        assertEquals(text.getMinX(), wave.getMinX(), 1.5, "still starts under the 1 of 10");
+        assertEquals(text.getMaxX(), wave.getMaxX(), 1.5, "still ends under the 0 of 10");
+    }
 }
