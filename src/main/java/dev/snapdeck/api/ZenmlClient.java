@@ -693,9 +693,16 @@ public final class ZenmlClient implements AutoCloseable {
      * @throws ServerUnreachableException or ServerTimeoutException without an answer
      */
     public ServerCapabilities capabilities() {
+        return capabilities(info());
+    }
+
+    /**
+     * Same as {@link #capabilities()} for a caller that already holds the server's {@link #info()},
+     * so connecting asks for it once.
+     */
+    public ServerCapabilities capabilities(ServerInfo info) {
         // TODO: servers with only run templates (ZenML < 0.90) are detected but cannot be used:
         // the client has no run-template calls yet (list/get/trigger of /api/v1/run_templates).
-        ServerInfo info = info();
         JsonNode paths;
         try {
             paths = get(root.newBuilder().addPathSegment("openapi.json").build(), false)

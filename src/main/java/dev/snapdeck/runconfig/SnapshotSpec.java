@@ -87,9 +87,31 @@ public final class SnapshotSpec {
 
     /** The parameters of {@code step} by name, in the schema's order; empty for unknown steps. */
     public Map<String, ParameterSpec> parameters(String step) {
+        return parametersAt(List.of("steps", step, "parameters"));
+    }
+
+    /**
+     * The pipeline-level parameters by name, in the schema's order; empty unless the snapshot is
+     * {@link #dynamic()}.
+     */
+    public Map<String, ParameterSpec> pipelineParameters() {
+        return dynamic ? parametersAt(List.of("parameters")) : new LinkedHashMap<>();
+    }
+
+    /**
+     * A top-level setting of the run such as {@code enable_cache} or {@code run_name}, described
+     * like a parameter (its types, description and default); empty when the schema has no such
+     * key.
+     */
+    public Optional<ParameterSpec> setting(String key) {
+        JsonNode root = objectSchema(schema);
+        JsonNode property = root == null ? null : root.path("properties").get(key);
+        return property == null ? Optional.empty() : Optional.of(parameter(key, property));
+    }
+
+    private Map<String, ParameterSpec> parametersAt(List<String> path) {
         Map<String, ParameterSpec> out = new LinkedHashMap<>();
-        JsonNode parameters = objectSchema(schemaAt(List.of("steps", step, "parameters"))
-                .orElse(null));
+        JsonNode parameters = objectSchema(schemaAt(path).orElse(null));
         if (parameters == null) {
             return out;
         }

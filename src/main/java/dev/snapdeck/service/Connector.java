@@ -117,7 +117,7 @@ public final class Connector {
             ServerInfo info = client.info();
             client.login();
             User user = client.currentUser();
-            ServerCapabilities capabilities = client.capabilities();
+            ServerCapabilities capabilities = client.capabilities(info);
             LOG.info("Connected to {} ({} {}) as {}", client.serverUrl(), info.name(),
                     info.version(), user.name());
             ConnectionInfo connection = new ConnectionInfo(profile, client.serverUrl().toString(),

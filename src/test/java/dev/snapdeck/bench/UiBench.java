@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 
+import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.controls.LogView;
 import dev.snapdeck.ui.editor.YamlStyler;
 
@@ -97,7 +96,7 @@ public final class UiBench {
 
     /** Wall time from the first append until LogView shows every line. */
     private static long throughLogView(int lines) throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
+        BackgroundExecutor executor = BackgroundExecutor.create(Platform::runLater);
         LogView log = onFx(() -> show(new LogView(executor)));
         long start = System.nanoTime();
         for (int from = 0; from < lines; from += 1_000) {
@@ -116,7 +115,7 @@ public final class UiBench {
             log.getScene().getWindow().hide();
             return null;
         });
-        executor.shutdown();
+        executor.close();
         return took;
     }
 

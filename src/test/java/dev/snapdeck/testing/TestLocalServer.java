@@ -2,6 +2,8 @@ package dev.snapdeck.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,8 @@ import okhttp3.Response;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
+import dev.snapdeck.server.store.Store;
+import dev.snapdeck.server.store.Times;
 import dev.snapdeck.service.LocalServerLauncher;
 
 /**
@@ -88,6 +92,19 @@ public final class TestLocalServer implements LocalServerLauncher, AutoCloseable
             return java.util.UUID.fromString(JSON.readTree(body).get("id").asText());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot make a snapshot on " + url(), e);
+        }
+    }
+
+    /**
+     * Makes every bearer token issued so far expired, as an hour's wait would, by moving its
+     * expiry into the past in the server's database (API keys stay valid).
+     */
+    public void expireTokens() {
+        try (Store store = Store.open(dataDir.toAbsolutePath())) {
+            String past = Times.stored(Instant.now().minusSeconds(60));
+            store.transaction(tx -> tx.update("UPDATE tokens SET expires = ?", past));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot expire the tokens in " + dataDir, e);
         }
     }
 

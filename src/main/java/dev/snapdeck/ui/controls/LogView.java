@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,6 +53,9 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.service.Task;
+
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -58,6 +66,10 @@ import org.slf4j.LoggerFactory;
  * thread; they are queued and added to a virtualized list at most every {@value #FLUSH_MILLIS} ms
  * on the JavaFX thread, in one batch. Offers follow-tail, jump to end, search with next/previous
  * and Save….
+ *
+ * <p>Searching scans the lines on the background executor, as the user types (once typing pauses
+ * for {@value #SEARCH_PAUSE_MILLIS} ms) or presses Enter; a new query cancels the scan of the old
+ * one, so only the latest query's matches are ever shown.
  */
 public final class LogView extends BorderPane {
 
@@ -72,11 +84,14 @@ public final class LogView extends BorderPane {
     public static final String MATCHES_ID = "logMatches";
     static final String MATCH_CLASS = "log-match";
     static final long FLUSH_MILLIS = 100;
+    static final long SEARCH_PAUSE_MILLIS = 250;
+    /** How many lines a scan reads between checks whether it was cancelled. */
+    private static final int SCAN_CHUNK = 8_192;
 
     private static final Logger LOG = LoggerFactory.getLogger(LogView.class);
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current-match");
 
-    private final Executor background;
+    private final BackgroundExecutor background;
     private final ConcurrentLinkedQueue<String> incoming = new ConcurrentLinkedQueue<>();
     private final StringBuilder partialLine = new StringBuilder();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
@@ -84,14 +99,20 @@ public final class LogView extends BorderPane {
     private final BooleanProperty followTail = new SimpleBooleanProperty(true);
     private final ReadOnlyIntegerWrapper currentMatchLine = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper("");
     private final List<Integer> matches = new ArrayList<>();
     private final TextField search = new TextField();
     private final Timeline flusher;
+    private final PauseTransition searchPause = new PauseTransition(
+            Duration.millis(SEARCH_PAUSE_MILLIS));
+    /** The query whose matches are shown (lower case); the cells highlight it. */
     private String query = "";
     private int matchIndex = -1;
+    private Task<List<Integer>> scan;
 
-    public LogView(Executor background) {
+    /** @param background runs searches and saves; its callbacks must come on the JavaFX thread */
+    public LogView(BackgroundExecutor background) {
         this.background = Objects.requireNonNull(background, "background");
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(LogView.class.getResource("LogView.css").toExternalForm());
@@ -165,7 +186,7 @@ public final class LogView extends BorderPane {
             partialLine.setLength(0);
         }
         lines.clear();
-        search(query);
+        search(search.getText());
     }
 
     /** Lines shown so far (queued lines not counted). */
@@ -189,33 +210,39 @@ public final class LogView extends BorderPane {
     }
 
     /**
-     * Finds the lines containing {@code text}, ignoring case, and moves to the last match (the
-     * newest output is usually what one looks for). Returns the number of matching lines.
-     *
-     * <p>TODO: the scan runs on the JavaFX thread, one case-insensitive contains per line. That
-     * is fine for the 300,000-line logs tested here, but logs of many millions of lines would
-     * freeze the window while it runs; the scan belongs on the executor, with stale results
-     * dropped as the editor does.
+     * Starts finding the lines containing {@code text}, ignoring case, on the background executor;
+     * cancels a search still running. When it is done the match count is set and the view moves
+     * to the last match (the newest output is usually what one looks for). Call on the JavaFX
+     * thread.
      */
-    public int search(String text) {
+    public void search(String text) {
         String shown = text == null ? "" : text;
         if (!search.getText().equals(shown)) {
             search.setText(shown);
         }
-        query = shown.toLowerCase(Locale.ROOT);
-        matches.clear();
-        if (!query.isEmpty()) {
-            collectMatches(0);
+        searchPause.stop();
+        cancelScan();
+        String wanted = shown.toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            showMatches(wanted, List.of());
+            return;
         }
-        matchCount.set(matches.size());
-        matchIndex = -1;
-        if (!matches.isEmpty()) {
-            moveToMatch(matches.size() - 1);
-        } else {
-            currentMatchLine.set(-1);
-        }
-        list.refresh();
-        return matches.size();
+        List<String> scanned = List.copyOf(lines);
+        searching.set(true);
+        scan = background.submit(() -> matching(scanned, wanted));
+        scan.onSuccess(found -> {
+            List<Integer> all = new ArrayList<>(found);
+            all.addAll(matching(lines.subList(scanned.size(), lines.size()), wanted, scanned.size()));
+            showMatches(wanted, all);
+        }).onFailure(failure -> {
+            LOG.warn("Searching the log failed", failure);
+            searching.set(false);
+        });
+    }
+
+    /** True while a search is scanning the lines. */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
     }
 
     public void nextMatch() {
@@ -251,7 +278,8 @@ public final class LogView extends BorderPane {
      */
     public CompletableFuture<Path> saveTo(Path file) {
         List<String> snapshot = List.copyOf(lines);
-        return CompletableFuture.supplyAsync(() -> write(snapshot, file), background)
+        return CompletableFuture.supplyAsync(() -> write(snapshot, file),
+                        command -> background.submit(Executors.callable(command)))
                 .whenComplete((path, failure) -> Platform.runLater(() -> {
                     if (failure == null) {
                         saveMessage.set("Saved " + snapshot.size() + " lines to " + path);
@@ -263,9 +291,58 @@ public final class LogView extends BorderPane {
                 }));
     }
 
-    /** Stops the batching timer; lines appended afterwards are never shown. */
+    /** Stops the batching timer and any search; lines appended afterwards are never shown. */
     public void dispose() {
         flusher.stop();
+        searchPause.stop();
+        cancelScan();
+    }
+
+    private void cancelScan() {
+        if (scan != null) {
+            scan.cancel();
+            scan = null;
+        }
+        searching.set(false);
+    }
+
+    /** Runs on the executor; gives up as soon as the scan is cancelled. */
+    private static List<Integer> matching(List<String> scanned, String wanted) {
+        List<Integer> found = new ArrayList<>();
+        for (int from = 0; from < scanned.size(); from += SCAN_CHUNK) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("a newer search replaced this one");
+            }
+            int to = Math.min(scanned.size(), from + SCAN_CHUNK);
+            found.addAll(matching(scanned.subList(from, to), wanted, from));
+        }
+        return found;
+    }
+
+    private static List<Integer> matching(List<String> some, String wanted, int firstIndex) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < some.size(); i++) {
+            if (some.get(i).toLowerCase(Locale.ROOT).contains(wanted)) {
+                found.add(firstIndex + i);
+            }
+        }
+        return found;
+    }
+
+    private void showMatches(String wanted, List<Integer> found) {
+        scan = null;
+        searching.set(false);
+        query = wanted;
+        matches.clear();
+        matches.addAll(found);
+        matchCount.set(matches.size());
+        matchIndex = -1;
+        if (!matches.isEmpty()) {
+            moveToMatch(matches.size() - 1);
+        } else {
+            currentMatchLine.set(-1);
+        }
+        list.refresh();
     }
 
     private static Path write(List<String> snapshot, Path file) {
@@ -300,20 +377,13 @@ public final class LogView extends BorderPane {
         int firstNew = lines.size();
         lines.addAll(batch);
 
-        if (!query.isEmpty()) {
-            collectMatches(firstNew);
+        // While a scan runs, it picks up the lines that arrive meanwhile when it is done.
+        if (!query.isEmpty() && scan == null) {
+            matches.addAll(matching(batch, query, firstNew));
             matchCount.set(matches.size());
         }
         if (followTail.get()) {
             jumpToEnd();
-        }
-    }
-
-    private void collectMatches(int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).toLowerCase(Locale.ROOT).contains(query)) {
-                matches.add(i);
-            }
         }
     }
 
@@ -336,6 +406,8 @@ public final class LogView extends BorderPane {
         search.setId(SEARCH_ID);
         search.setPromptText("Search log");
         search.setOnAction(e -> search(search.getText()));
+        searchPause.setOnFinished(e -> search(search.getText()));
+        search.textProperty().addListener((obs, old, now) -> searchPause.playFromStart());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 search.clear();
@@ -349,7 +421,8 @@ public final class LogView extends BorderPane {
 
         Label count = new Label();
         count.setId(MATCHES_ID);
-        count.textProperty().bind(matchCount.asString("%d matches"));
+        count.textProperty().bind(Bindings.when(searching)
+                .then("Searching…").otherwise(matchCount.asString("%d matches")));
         Label saved = new Label();
         saved.getStyleClass().add("save-message");
         saved.textProperty().bind(saveMessage);

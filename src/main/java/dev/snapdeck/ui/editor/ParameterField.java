@@ -13,11 +13,22 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.snapdeck.runconfig.ParameterSpec;
 
 /**
- * One step parameter in the Run Snapshot form: what kind of control it needs, its bounds, help
- * and default, and the value the YAML gives it now. The view changes it only through
+ * One value in the Run Snapshot form — a run setting such as {@code enable_cache}, a pipeline
+ * parameter, or a step parameter: what kind of control it needs, its bounds, help and default,
+ * and the value the YAML gives it now. The view changes it only through
  * {@link RunSnapshotViewModel#setParameter}.
  */
 public final class ParameterField {
+
+    /** Where in the run configuration a field lives; the form shows one section per place. */
+    public enum Place {
+        /** A top-level setting of the run ({@code run_name}, {@code enable_cache}, …). */
+        RUN,
+        /** A pipeline-level parameter of a dynamic snapshot. */
+        PIPELINE,
+        /** A parameter of one step. */
+        STEP
+    }
 
     /** The control a parameter gets. */
     public enum Kind {
@@ -26,6 +37,7 @@ public final class ParameterField {
         YAML_ONLY
     }
 
+    private final Place place;
     private final String step;
     private final ParameterSpec spec;
     private final Kind kind;
@@ -34,12 +46,25 @@ public final class ParameterField {
 
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    ParameterField(String step, ParameterSpec spec) {
+    private ParameterField(Place place, String step, ParameterSpec spec) {
+        this.place = place;
         this.step = step;
         this.spec = spec;
         this.kind = kindOf(spec);
         // Until the first check says what the YAML holds, the schema's default is the best guess.
         spec.defaultValue().ifPresent(this::setValue);
+    }
+
+    static ParameterField runSetting(ParameterSpec spec) {
+        return new ParameterField(Place.RUN, null, spec);
+    }
+
+    static ParameterField pipelineParameter(ParameterSpec spec) {
+        return new ParameterField(Place.PIPELINE, null, spec);
+    }
+
+    static ParameterField stepParameter(String step, ParameterSpec spec) {
+        return new ParameterField(Place.STEP, step, spec);
     }
 
     private static Kind kindOf(ParameterSpec spec) {
@@ -64,8 +89,37 @@ public final class ParameterField {
         return types.isEmpty() ? Kind.TEXT : Kind.YAML_ONLY;
     }
 
+    public Place place() {
+        return place;
+    }
+
+    /** The step, for {@link Place#STEP}; null otherwise. */
     public String step() {
         return step;
+    }
+
+    /** The heading of the form section the field belongs to. */
+    public String section() {
+        switch (place) {
+            case RUN:
+                return "Run";
+            case PIPELINE:
+                return "Pipeline parameters";
+            default:
+                return step;
+        }
+    }
+
+    /** A node id for the field's control, unique within one form. */
+    public String controlId() {
+        switch (place) {
+            case RUN:
+                return "run-setting-" + name();
+            case PIPELINE:
+                return "pipeline-param-" + name();
+            default:
+                return "param-" + step + "-" + name();
+        }
     }
 
     public String name() {
@@ -82,7 +136,14 @@ public final class ParameterField {
 
     /** The path of the value in a run configuration. */
     public List<String> path() {
-        return List.of("steps", step, "parameters", spec.name());
+        switch (place) {
+            case RUN:
+                return List.of(spec.name());
+            case PIPELINE:
+                return List.of("parameters", spec.name());
+            default:
+                return List.of("steps", step, "parameters", spec.name());
+        }
     }
 
     /** The enum values, for {@link Kind#CHOICE}. */
@@ -97,14 +158,19 @@ public final class ParameterField {
             help.append(spec.description()).append('\n');
         }
         help.append(spec.summary());
-        spec.defaultValue().ifPresent(d -> help.append("\nDefault: ").append(d.isTextual()
-                ? d.asText() : d.toString()));
+        if (!defaultText().isEmpty()) {
+            help.append("\nDefault: ").append(defaultText());
+        }
         return help.toString();
     }
 
-    /** The default in words, empty when the schema has none. */
+    /**
+     * The default in words, empty when the schema has none. A null default (run settings have
+     * one) means "as the snapshot or the server has it", which is no value to show.
+     */
     public String defaultText() {
-        return spec.defaultValue().map(d -> d.isTextual() ? d.asText() : d.toString()).orElse("");
+        return spec.defaultValue().filter(d -> !d.isNull())
+                .map(d -> d.isTextual() ? d.asText() : d.toString()).orElse("");
     }
 
     /** The value the YAML gives the parameter now (its default when the YAML leaves it out). */

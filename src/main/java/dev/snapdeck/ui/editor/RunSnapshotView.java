@@ -292,16 +292,17 @@ public final class RunSnapshotView extends BorderPane {
     private void buildForm() {
         form.getChildren().clear();
         int row = 0;
-        String step = null;
+        String section = null;
         if (viewModel.getParameters().isEmpty()) {
-            form.add(new Label("This snapshot's steps have no parameters."), 0, row);
+            form.add(new Label("This snapshot has no parameters or run settings."), 0, row);
             return;
         }
         for (ParameterField field : viewModel.getParameters()) {
-            if (!field.step().equals(step)) {
-                step = field.step();
-                Label heading = new Label(step);
-                heading.getStyleClass().add("step-heading");
+            if (!field.section().equals(section)) {
+                section = field.section();
+                Label heading = new Label(section);
+                heading.getStyleClass().add(field.place() == ParameterField.Place.STEP
+                        ? "step-heading" : "section-heading");
                 form.add(heading, 0, row++, 3, 1);
             }
             Label name = new Label(field.name());
@@ -311,7 +312,7 @@ public final class RunSnapshotView extends BorderPane {
             help.getStyleClass().add("help");
             help.setWrapText(true);
             Label problem = new Label();
-            problem.setId("problem-" + field.step() + "-" + field.name());
+            problem.setId("problem-" + field.controlId());
             problem.getStyleClass().add("field-problem");
             problem.setWrapText(true);
             problem.textProperty().bind(field.problemProperty());
@@ -363,7 +364,7 @@ public final class RunSnapshotView extends BorderPane {
                 control = textField(field);
                 break;
         }
-        control.setId("param-" + field.step() + "-" + field.name());
+        control.setId(field.controlId());
         Tooltip.install(control, new Tooltip(field.help()));
         return control;
     }
@@ -388,7 +389,11 @@ public final class RunSnapshotView extends BorderPane {
 
     private Node checkBox(ParameterField field) {
         CheckBox box = new CheckBox();
-        whenValueChanges(field, v -> box.setSelected(v.asBoolean(false)));
+        // Unset (null) shows as indeterminate: the snapshot's or the server's choice applies.
+        whenValueChanges(field, v -> {
+            box.setIndeterminate(v.isNull());
+            box.setSelected(v.asBoolean(false));
+        });
         box.selectedProperty().addListener((obs, old, now) ->
                 write(field, BooleanNode.valueOf(now)));
         return box;
@@ -505,13 +510,20 @@ public final class RunSnapshotView extends BorderPane {
         text.setPromptText(field.defaultText());
         whenValueChanges(field, v -> text.setText(v.isNull() ? "" : v.isTextual() ? v.asText()
                 : v.toString()));
-        text.setOnAction(e -> write(field, TextNode.valueOf(text.getText())));
+        text.setOnAction(e -> writeText(field, text.getText()));
         text.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
-                write(field, TextNode.valueOf(text.getText()));
+                writeText(field, text.getText());
             }
         });
         return text;
+    }
+
+    /** Leaving an unset value empty keeps it unset rather than writing an empty text. */
+    private void writeText(ParameterField field, String text) {
+        if (!(text.isEmpty() && field.getValue().isNull())) {
+            write(field, TextNode.valueOf(text));
+        }
     }
 
     // ---- Changes -------------------------------------------------------------------------

@@ -85,6 +85,13 @@ public final class RunSnapshotViewModel {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * The top-level settings the form offers, when the schema describes them: the ones people
+     * change from run to run. The rest (hooks, model, settings, …) are edited in the YAML.
+     */
+    static final List<String> RUN_SETTINGS = List.of("run_name", "enable_cache",
+            "enable_artifact_metadata", "enable_artifact_visualization", "enable_step_logs");
+
     /** The ways "Copy as…" can write the run. */
     public enum CopyFormat { CURL, CLI, JAVA }
 
@@ -280,13 +287,7 @@ public final class RunSnapshotViewModel {
                     + e.getMessage());
             return;
         }
-        List<ParameterField> fields = new ArrayList<>();
-        for (String step : spec.stepNames()) {
-            for (ParameterSpec parameter : spec.parameters(step).values()) {
-                fields.add(new ParameterField(step, parameter));
-            }
-        }
-        parameters.setAll(fields);
+        parameters.setAll(formFields(spec));
         template.set(TemplateRenderer.render(spec));
         snapshot.set(found);
         if (text.get().isEmpty()) {
@@ -294,6 +295,21 @@ public final class RunSnapshotViewModel {
         } else {
             textChanged(text.get());
         }
+    }
+
+    /** The run settings the schema has, the pipeline parameters, then each step's parameters. */
+    private static List<ParameterField> formFields(SnapshotSpec spec) {
+        List<ParameterField> fields = new ArrayList<>();
+        for (String key : RUN_SETTINGS) {
+            spec.setting(key).map(ParameterField::runSetting).ifPresent(fields::add);
+        }
+        spec.pipelineParameters().values().forEach(p ->
+                fields.add(ParameterField.pipelineParameter(p)));
+        for (String step : spec.stepNames()) {
+            spec.parameters(step).values().forEach(p ->
+                    fields.add(ParameterField.stepParameter(step, p)));
+        }
+        return fields;
     }
 
     /** Checks the text now instead of after the pause. */
@@ -530,11 +546,18 @@ public final class RunSnapshotViewModel {
 
     private void refreshForm(ObjectNode effective) {
         for (ParameterField field : parameters) {
-            JsonNode value = effective.path("steps").path(field.step()).path("parameters")
-                    .get(field.name());
+            JsonNode value = valueAt(effective, field.path());
             field.setValue(value != null ? value
                     : field.spec().defaultValue().orElse(null));
         }
+    }
+
+    private static JsonNode valueAt(JsonNode root, List<String> path) {
+        JsonNode at = root;
+        for (String key : path) {
+            at = at == null ? null : at.get(key);
+        }
+        return at;
     }
 
     private void showProblemsInForm(List<Diagnostic> diagnostics) {

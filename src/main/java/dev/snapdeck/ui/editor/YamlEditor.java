@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -38,6 +36,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Popup;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -45,7 +44,6 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.reactfx.Subscription;
@@ -70,10 +68,6 @@ public final class YamlEditor extends SplitPane {
     static final Duration RESTYLE_DELAY = Duration.ofMillis(400);
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlEditor.class);
-    private static final Map<EditorMarker.Severity, String> MARKER_CLASSES = Map.of(
-            EditorMarker.Severity.ERROR, "marker-error",
-            EditorMarker.Severity.WARNING, "marker-warning",
-            EditorMarker.Severity.INFO, "marker-info");
     private static final Map<EditorMarker.Severity, Feather> SEVERITY_ICONS =
             new EnumMap<>(Map.of(EditorMarker.Severity.ERROR, Feather.X_CIRCLE,
                     EditorMarker.Severity.WARNING, Feather.ALERT_TRIANGLE,
@@ -82,6 +76,7 @@ public final class YamlEditor extends SplitPane {
     private final Executor background;
     private final YamlStyler styler = new YamlStyler();
     private final CodeArea area = new CodeArea();
+    private final SquiggleLayer squiggles = new SquiggleLayer(area);
     private final ListView<EditorMarker> problems = new ListView<>();
     private final ObservableList<EditorMarker> markers = FXCollections.observableArrayList();
     private final StringProperty savedText = new SimpleStringProperty("");
@@ -114,7 +109,7 @@ public final class YamlEditor extends SplitPane {
         createProblemsList();
         createHover();
         createCompletion();
-        getItems().addAll(new VirtualizedScrollPane<>(area), problems);
+        getItems().addAll(new StackPane(new VirtualizedScrollPane<>(area), squiggles), problems);
         setDividerPositions(0.8);
         markers.addListener((ListChangeListener<EditorMarker>) change -> markersChanged());
     }
@@ -128,11 +123,12 @@ public final class YamlEditor extends SplitPane {
         return area.getText();
     }
 
-    /** Replaces the whole text, forgets undo history and counts the new text as saved. */
+    /** Replaces the whole text, shows its top, forgets undo history and counts it as saved. */
     public void setText(String text) {
         area.replaceText(text);
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
+        area.requestFollowCaret();
         savedText.set(area.getText());
     }
 
@@ -236,6 +232,7 @@ public final class YamlEditor extends SplitPane {
     public void dispose() {
         disposed = true;
         restyleSubscription.unsubscribe();
+        squiggles.dispose();
         hoverPopup.hide();
         completionPopup.hide();
     }
@@ -263,37 +260,9 @@ public final class YamlEditor extends SplitPane {
     }
 
     private void applyStyles() {
-        int length = area.getLength();
-        StyleSpans<Collection<String>> spans = syntaxSpans != null
-                && syntaxSpans.length() == length ? syntaxSpans : plainSpans(length);
-        for (EditorMarker marker : markers) {
-            spans = spans.overlay(markerSpans(marker, length), YamlEditor::union);
+        if (syntaxSpans != null && syntaxSpans.length() == area.getLength()) {
+            area.setStyleSpans(0, syntaxSpans);
         }
-        area.setStyleSpans(0, spans);
-    }
-
-    private static Collection<String> union(Collection<String> a, Collection<String> b) {
-        if (b.isEmpty()) {
-            return a;
-        }
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static StyleSpans<Collection<String>> plainSpans(int length) {
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        builder.add(List.of(), length);
-        return builder.create();
-    }
-
-    private StyleSpans<Collection<String>> markerSpans(EditorMarker marker, int length) {
-        int[] range = rangeOf(marker);
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        builder.add(List.of(), range[0]);
-        builder.add(List.of(MARKER_CLASSES.get(marker.severity())), range[1] - range[0]);
-        builder.add(List.of(), length - range[1]);
-        return builder.create();
     }
 
     /** Start and end offsets, clamped to the text; an empty range grows to one character. */
@@ -326,13 +295,12 @@ public final class YamlEditor extends SplitPane {
 
     private void markersChanged() {
         problems.getItems().setAll(markers);
-        if (syntaxSpans != null && syntaxSpans.length() != area.getLength()) {
-            // The highlighting is for older text: styling now would drop it until the pending
-            // restyle lands (a flicker). Restyle at once; it applies the markers too.
-            restyle();
-        } else {
-            applyStyles();
+        List<SquiggleLayer.Range> ranges = new ArrayList<>();
+        for (EditorMarker marker : markers) {
+            int[] range = rangeOf(marker);
+            ranges.add(new SquiggleLayer.Range(range[0], range[1], marker.severity()));
         }
+        squiggles.show(ranges);
         updateGutter();
     }
 

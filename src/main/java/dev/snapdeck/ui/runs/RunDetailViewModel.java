@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -36,6 +35,7 @@ import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunDag;
 import dev.snapdeck.api.StepRun;
+import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.service.Poller;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.controls.DagEdge;
@@ -124,12 +124,9 @@ public final class RunDetailViewModel {
         return graph.getReadOnlyProperty();
     }
 
-    /** For the log view's own short work (search, save): the shell's one executor. */
-    public Executor logExecutor() {
-        return command -> context.executor().submit(() -> {
-            command.run();
-            return null;
-        });
+    /** For the log view's own work (search, save): the shell's one executor. */
+    public BackgroundExecutor logExecutor() {
+        return context.executor();
     }
 
     public ObjectProperty<StepRow> selectedStepProperty() {

@@ -64,16 +64,6 @@ public record SnapshotRow(Snapshot snapshot, String versionWarning) {
         return !versionWarning.isEmpty();
     }
 
-    /** Whether the search text appears in the name, pipeline, stack, creator or tags. */
-    boolean matches(String search) {
-        if (search == null || search.isBlank()) {
-            return true;
-        }
-        String needle = search.strip().toLowerCase(Locale.ROOT);
-        return String.join("\n", name(), pipeline(), stack(), createdBy(), tags())
-                .toLowerCase(Locale.ROOT).contains(needle);
-    }
-
     static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }

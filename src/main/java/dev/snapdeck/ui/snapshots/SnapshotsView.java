@@ -3,6 +3,7 @@ package dev.snapdeck.ui.snapshots;
 import java.util.Objects;
 import java.util.function.Function;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -29,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import dev.snapdeck.api.Snapshot;
 
@@ -52,11 +54,17 @@ public final class SnapshotsView extends BorderPane {
     public static final String DESCRIPTION_FIELD_ID = "snapshotDescription";
     public static final String TAGS_FIELD_ID = "snapshotTags";
     public static final String DETAIL_WARNING_ID = "snapshotVersionWarning";
+    public static final String PAGE_TEXT_ID = "snapshotsPageText";
+    public static final String NEXT_ID = "snapshotsNextPage";
+    public static final String PREVIOUS_ID = "snapshotsPreviousPage";
+    /** How long typing in the search field pauses before the server is asked. */
+    static final Duration SEARCH_PAUSE = Duration.millis(300);
     static final String STYLE_CLASS = "snapshots-view";
     static final String OTHER_VERSION_CLASS = "other-version";
 
     private final SnapshotsViewModel viewModel;
     private final TableView<SnapshotRow> table = new TableView<>();
+    private final PauseTransition searchPause = new PauseTransition(SEARCH_PAUSE);
     private boolean syncingSelection;
 
     public SnapshotsView(SnapshotsViewModel viewModel) {
@@ -66,7 +74,9 @@ public final class SnapshotsView extends BorderPane {
                 .toExternalForm());
 
         setTop(createToolbar());
-        SplitPane split = new SplitPane(createTable(), createDetail());
+        BorderPane list = new BorderPane(createTable());
+        list.setBottom(createPager());
+        SplitPane split = new SplitPane(list, createDetail());
         split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setCenter(split);
@@ -79,6 +89,12 @@ public final class SnapshotsView extends BorderPane {
         search.setPromptText("Search snapshots (Ctrl+F)");
         search.setPrefColumnCount(24);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
+        searchPause.setOnFinished(e -> viewModel.refresh());
+        search.textProperty().addListener((obs, old, now) -> searchPause.playFromStart());
+        search.setOnAction(e -> {
+            searchPause.stop();
+            viewModel.refresh();
+        });
 
         Button run = new Button("Run…", new FontIcon(Feather.PLAY));
         run.setId(RUN_BUTTON_ID);
@@ -165,6 +181,28 @@ public final class SnapshotsView extends BorderPane {
         syncingSelection = false;
     }
 
+    private Node createPager() {
+        Label text = new Label();
+        text.setId(PAGE_TEXT_ID);
+        text.textProperty().bind(viewModel.pageTextProperty());
+        Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
+        previous.setId(PREVIOUS_ID);
+        previous.setTooltip(new Tooltip("Newer snapshots"));
+        previous.disableProperty().bind(Bindings.not(viewModel.canGoBackProperty()));
+        previous.setOnAction(e -> viewModel.previousPage());
+        Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
+        next.setId(NEXT_ID);
+        next.setTooltip(new Tooltip("Older snapshots"));
+        next.disableProperty().bind(Bindings.not(viewModel.canGoForwardProperty()));
+        next.setOnAction(e -> viewModel.nextPage());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(8, spacer, text, previous, next);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.getStyleClass().add("pager");
+        return pager;
+    }
+
     private static TableColumn<SnapshotRow, String> column(String title,
             Function<SnapshotRow, String> value, double width) {
         TableColumn<SnapshotRow, String> column = new TableColumn<>(title);
@@ -172,6 +210,8 @@ public final class SnapshotsView extends BorderPane {
                 cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(width * 0.8);
+        // The server orders the pages (newest first); sorting one page here would mislead.
+        column.setSortable(false);
         return column;
     }
 

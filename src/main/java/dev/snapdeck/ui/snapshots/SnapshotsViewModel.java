@@ -1,5 +1,10 @@
 package dev.snapdeck.ui.snapshots;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +15,11 @@ import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,7 +30,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import dev.snapdeck.api.ConflictException;
 import dev.snapdeck.api.Page;
@@ -38,21 +45,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Snapshots screen: the named snapshots of the connected server, searchable, with a detail
- * pane that renames, re-describes and re-tags one, and delete for several at once. The shell
- * registers {@link #refresh()} for F5.
+ * The Snapshots screen: the named snapshots of the connected server, one server-side page at a
+ * time, newest first, searched by name on the server, with a detail pane that renames,
+ * re-describes and re-tags one, and delete for several at once. The shell registers
+ * {@link #refresh()} for F5.
+ *
+ * <p>Paging never skips or repeats rows: later pages only show snapshots created up to the newest
+ * one the first page showed, so snapshots made meanwhile do not push rows from one page onto the
+ * next.
  */
 public final class SnapshotsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotsViewModel.class);
-    private static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter FILTER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AppContext context;
+    private final int pageSize;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<SnapshotRow> shown = new FilteredList<>(rows);
-    private final ObservableList<SnapshotRow> shownView =
-            FXCollections.unmodifiableObservableList(shown);
+    private final ObservableList<SnapshotRow> rowsView =
+            FXCollections.unmodifiableObservableList(rows);
     private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyIntegerWrapper totalPages = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
+    private final BooleanBinding canGoBack = page.greaterThan(1);
+    private final BooleanBinding canGoForward = page.lessThan(totalPages);
+    private final StringBinding pageText;
     private final ObservableList<SnapshotRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SnapshotRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Snapshot> detail = new ReadOnlyObjectWrapper<>();
@@ -64,12 +84,19 @@ public final class SnapshotsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canRun;
     private final BooleanBinding canSave;
+    private Instant anchor;
     private Task<?> loading;
     private Task<?> loadingDetail;
 
     public SnapshotsViewModel(AppContext context) {
+        this(context, PAGE_SIZE);
+    }
+
+    /** With another page size (tests). */
+    public SnapshotsViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
-        search.addListener((obs, old, now) -> shown.setPredicate(row -> row.matches(now)));
+        this.pageSize = pageSize;
+        pageText = Bindings.createStringBinding(this::describePage, page, total, rows);
         selection.addListener((ListChangeListener<SnapshotRow>) c ->
                 selectionChanged());
         canDelete = Bindings.isNotEmpty(selection).and(busy.not());
@@ -81,13 +108,40 @@ public final class SnapshotsViewModel {
 
     // ---- state ---------------------------------------------------------------------------
 
-    /** The rows that match the search, in server order (newest first). */
+    /** The rows of the current page, in server order (newest first). */
     public ObservableList<SnapshotRow> getSnapshots() {
-        return shownView;
+        return rowsView;
     }
 
+    /** Text the names must contain; applied by {@link #refresh()} (the view calls it). */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    public ReadOnlyIntegerProperty pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalPagesProperty() {
+        return totalPages.getReadOnlyProperty();
+    }
+
+    /** How many named snapshots match the search on the server, across all pages. */
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanBinding canGoForwardProperty() {
+        return canGoForward;
+    }
+
+    /** "Snapshots 51–100 of 230". */
+    public StringBinding pageTextProperty() {
+        return pageText;
     }
 
     /** The rows the view has selected; the view keeps it in step with the table. */
@@ -141,20 +195,55 @@ public final class SnapshotsViewModel {
 
     // ---- intents -------------------------------------------------------------------------
 
-    /** Loads every named snapshot again (F5). */
+    /** Shows the first page again, with the current search (F5). */
     public void refresh() {
-        Workspace workspace = context.workspace().get();
-        if (workspace == null) {
-            rows.clear();
-            return;
+        anchor = null;
+        load(1);
+    }
+
+    public void nextPage() {
+        if (canGoForward.get()) {
+            load(page.get() + 1);
         }
+    }
+
+    public void previousPage() {
+        if (canGoBack.get()) {
+            load(page.get() - 1);
+        }
+    }
+
+    SnapshotQuery query(int pageNumber) {
+        SnapshotQuery query = new SnapshotQuery().namedOnly().sortBy("desc:created")
+                .page(pageNumber).size(pageSize);
+        if (!search.get().isBlank()) {
+            query.nameContains(search.get().strip());
+        }
+        if (pageNumber > 1 && anchor != null) {
+            // TODO: the server's date filters have whole seconds, so a snapshot made in the same
+            // second as the first page's newest one, after it, can show on later pages as well.
+            LocalDateTime upTo = LocalDateTime.ofInstant(
+                    anchor.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC);
+            query.filter("created", "lte:" + FILTER_TIME.format(upTo));
+        }
+        return query;
+    }
+
+    private void load(int pageNumber) {
+        Workspace workspace = context.workspace().get();
         if (loading != null) {
             loading.cancel();
         }
+        if (workspace == null) {
+            rows.clear();
+            total.set(0);
+            return;
+        }
         busy.set(true);
+        SnapshotQuery query = query(pageNumber);
         String version = workspace.connection().version();
-        loading = context.executor().submit(() -> fetchAll(workspace, version))
-                .onSuccess(this::showRows)
+        loading = context.executor().submit(() -> workspace.snapshots(query))
+                .onSuccess(result -> showPage(pageNumber, result, version))
                 .onFailure(failure -> {
                     LOG.warn("Could not load snapshots", failure);
                     error.set("Could not load snapshots: " + message(failure));
@@ -162,15 +251,23 @@ public final class SnapshotsViewModel {
                 .onDone(() -> busy.set(false));
     }
 
-    private static List<SnapshotRow> fetchAll(Workspace workspace, String version) {
-        List<SnapshotRow> found = new ArrayList<>();
-        // TODO: every page is fetched at once; a server with many thousand named snapshots
-        // would want paging in the table, which the Runs screen has and this one does not yet.
-        for (Snapshot snapshot : Page.walk(1, page -> workspace.snapshots(new SnapshotQuery()
-                .namedOnly().sortBy("desc:created").page(page).size(PAGE_SIZE)))) {
-            found.add(SnapshotRow.of(snapshot, version));
+    private void showPage(int pageNumber, Page<Snapshot> result, String version) {
+        if (pageNumber == 1 && anchor == null && !result.items().isEmpty()) {
+            anchor = result.items().get(0).created();
         }
-        return found;
+        page.set(pageNumber);
+        total.set(result.total());
+        totalPages.set(Math.max(1, result.totalPages()));
+        showRows(result.items().stream().map(snapshot -> SnapshotRow.of(snapshot, version))
+                .collect(Collectors.toList()));
+    }
+
+    private String describePage() {
+        if (total.get() == 0) {
+            return search.get().isBlank() ? "No snapshots" : "No snapshot names contain this";
+        }
+        int first = (page.get() - 1) * pageSize + 1;
+        return "Snapshots " + first + "–" + (first + rows.size() - 1) + " of " + total.get();
     }
 
     private void showRows(List<SnapshotRow> loaded) {

@@ -11,6 +11,10 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.slf4j.LoggerFactory;
 
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.service.Connector;
@@ -101,5 +106,30 @@ class ConnectDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> session.workspaceProperty().get() != null);
         assertEquals("team", profiles.active().orElseThrow().name());
+    }
+
+    @Test
+    void asksForTheServerInfoOnceWhenConnecting(FxRobot robot) throws Exception {
+        Logger requests = (Logger) LoggerFactory.getLogger("dev.snapdeck.api.RequestLogger");
+        Level before = requests.getLevel();
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        requests.addAppender(seen);
+        requests.setLevel(Level.DEBUG);
+        try {
+            fillIn(robot, TestLocalServer.PASSWORD);
+
+            robot.clickOn("#" + ConnectDialog.CONNECT_ID);
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> session.workspaceProperty().get() != null);
+        } finally {
+            requests.detachAppender(seen);
+            requests.setLevel(before);
+        }
+        long infoRequests = seen.list.stream()
+                .filter(event -> event.getFormattedMessage().startsWith("GET /api/v1/info "))
+                .count();
+        assertEquals(1, infoRequests, seen.list.toString());
     }
 }

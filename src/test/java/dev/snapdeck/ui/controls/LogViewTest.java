@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+
+import dev.snapdeck.service.BackgroundExecutor;
 
 import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +36,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LogViewTest {
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private BackgroundExecutor background;
     private LogView log;
 
     @Start
     void start(Stage stage) {
+        background = BackgroundExecutor.create(Platform::runLater);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         log = new LogView(background);
         stage.setScene(new Scene(log, 800, 500));
@@ -46,11 +50,31 @@ class LogViewTest {
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
+        background.close();
     }
 
     private void waitForLines(int count) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> log.lineCount() == count);
+    }
+
+    /** Searches on the FX thread and waits until the matches are shown. */
+    private void searchAndWait(FxRobot robot, String text) throws Exception {
+        robot.interact(() -> log.search(text));
+        waitForSearch();
+    }
+
+    private void waitForSearch() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !log.searchingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void append300000Lines() throws Exception {
+        CompletableFuture.runAsync(() -> {
+            for (int from = 0; from < 300_000; from += 1_000) {
+                log.appendLines(numbered(from, from + 1_000));
+            }
+        }).get(20, TimeUnit.SECONDS);
+        waitForLines(300_000);
     }
 
     private static List<String> numbered(int from, int to) {
@@ -62,21 +86,65 @@ class LogViewTest {
     }
 
     @Test
-    void takes300000LinesInBatchesAndFindsOneNearTheEnd(FxRobot robot) throws Exception {
-        CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
-            for (int from = 0; from < 300_000; from += 1_000) {
-                log.appendLines(numbered(from, from + 1_000));
-            }
+    void takes300000LinesInBatchesAndFindsOneNearTheEndOffTheFxThread(FxRobot robot)
+            throws Exception {
+        append300000Lines();
+        AtomicBoolean busyRightAfterSearch = new AtomicBoolean();
+        AtomicInteger countRightAfterSearch = new AtomicInteger(-1);
+
+        robot.interact(() -> {
+            log.search("line 299990 ");
+            // The scan's answer can only come back in a later FX event: still busy here.
+            busyRightAfterSearch.set(log.searchingProperty().get());
+            countRightAfterSearch.set(log.matchCountProperty().get());
         });
+        waitForSearch();
 
-        producer.get(20, TimeUnit.SECONDS);
-        waitForLines(300_000);
-        AtomicInteger found = new AtomicInteger();
-        robot.interact(() -> found.set(log.search("line 299990 ")));
-
-        assertEquals(1, found.get());
+        assertTrue(busyRightAfterSearch.get());
+        assertEquals(0, countRightAfterSearch.get());
+        assertEquals(1, log.matchCountProperty().get());
         assertEquals(299_990, log.currentMatchLineProperty().get());
         assertTrue(log.line(299_990).startsWith("step output line 299990 "));
+    }
+
+    @Test
+    void aNewQueryCancelsTheSearchStillRunning(FxRobot robot) throws Exception {
+        append300000Lines();
+        List<Integer> countsShown = new CopyOnWriteArrayList<>();
+        log.matchCountProperty().addListener((obs, old, now) -> countsShown.add(now.intValue()));
+
+        robot.interact(() -> {
+            log.search("loss=0.5");
+            log.search("line 12345 ");
+        });
+        waitForSearch();
+
+        assertEquals(List.of(1), countsShown, "only the newest query's matches are shown");
+        assertEquals(12_345, log.currentMatchLineProperty().get());
+    }
+
+    @Test
+    void typingSearchesOnceTypingPauses(FxRobot robot) throws Exception {
+        append300000Lines();
+
+        robot.clickOn("#" + LogView.SEARCH_ID).write("line 299999 ");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> log.matchCountProperty().get() == 1);
+
+        assertEquals(299_999, log.currentMatchLineProperty().get());
+        assertEquals("1 matches", robot.lookup("#" + LogView.MATCHES_ID).queryLabeled().getText());
+    }
+
+    @Test
+    void linesArrivingAfterASearchAreSearchedToo(FxRobot robot) throws Exception {
+        log.appendLines(List.of("warn: disk", "ok"));
+        waitForLines(2);
+        searchAndWait(robot, "warn");
+
+        log.appendLines(List.of("WARN: memory", "ok"));
+        waitForLines(4);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> log.matchCountProperty().get() == 2);
     }
 
     @Test
@@ -110,8 +178,8 @@ class LogViewTest {
         waitForLines(5);
         List<Integer> visited = new ArrayList<>();
 
+        searchAndWait(robot, "error");
         robot.interact(() -> {
-            log.search("error");
             visited.add(log.currentMatchLineProperty().get());
             log.nextMatch();
             visited.add(log.currentMatchLineProperty().get());
@@ -134,6 +202,7 @@ class LogViewTest {
         boolean followedBefore = log.followTailProperty().get();
 
         robot.clickOn("#" + LogView.SEARCH_ID).write("needle").type(KeyCode.ENTER);
+        waitForSearch();
 
         assertTrue(followedBefore);
         assertFalse(log.followTailProperty().get());

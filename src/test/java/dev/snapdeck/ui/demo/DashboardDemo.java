@@ -10,12 +10,14 @@ import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
+import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.controls.DagEdge;
 import dev.snapdeck.ui.controls.DagNode;
 import dev.snapdeck.ui.controls.DagView;
@@ -91,9 +93,12 @@ public final class DashboardDemo extends Application {
         stage.show();
     }
 
+    private final BackgroundExecutor logWork = BackgroundExecutor.create(Platform::runLater);
+
     @Override
     public void stop() {
         background.shutdownNow();
+        logWork.close();
     }
 
     private static void fillStatus(MainViewModel viewModel) {
@@ -139,7 +144,7 @@ public final class DashboardDemo extends Application {
                         new DagEdge("train", "export")));
         dag.selectedNodeIdProperty().set("train");
 
-        LogView log = new LogView(background);
+        LogView log = new LogView(logWork);
         background.execute(() -> {
             for (int batch = 0; batch < 200; batch++) {
                 List<String> lines = new ArrayList<>();

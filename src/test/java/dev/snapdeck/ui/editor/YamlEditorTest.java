@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 
 import dev.snapdeck.ui.testing.QueuedExecutor;
@@ -90,15 +91,23 @@ class YamlEditorTest {
     }
 
     @Test
-    void showsMarkersAsUnderlineGutterMarkAndProblem(FxRobot robot) {
+    void showsMarkersAsWavyUnderlineGutterMarkAndProblem(FxRobot robot) throws Exception {
         EditorMarker marker = new EditorMarker(EditorMarker.Severity.ERROR, 2, 11, 2, 13,
                 "epochs must be a string");
         robot.interact(() -> editor.setText(YAML));
 
         robot.interact(() -> editor.setMarkers(List.of(marker)));
 
-        assertTrue(styled(YAML.indexOf("10"), "marker-error"));
-        assertFalse(styled(YAML.indexOf("epochs"), "marker-error"));
+        Path squiggle = robot.lookup(".squiggle.error").queryAs(Path.class);
+        int offset = YAML.indexOf("10");
+        Bounds text = WaitForAsyncUtils.asyncFx(() -> editor.codeArea()
+                .getCharacterBoundsOnScreen(offset, offset + 2).orElseThrow()).get();
+        Bounds wave = squiggle.localToScreen(squiggle.getBoundsInLocal());
+        assertEquals(text.getMinX(), wave.getMinX(), 1.5, "starts under the 1 of 10");
+        assertEquals(text.getMaxX(), wave.getMaxX(), 1.5, "ends under the 0 of 10");
+        assertEquals(text.getMaxY(), wave.getMaxY(), 2.5, "sits on the bottom of the line");
+        assertTrue(wave.getHeight() < text.getHeight() / 2, "a line under the text, not a box");
+        assertTrue(squiggle.getElements().size() >= 4, "waves up and down: " + squiggle.getElements());
         assertEquals(1, robot.lookup(".gutter-mark.error").queryAll().size());
         ListView<?> problems = robot.lookup("#" + YamlEditor.PROBLEMS_ID).queryListView();
         assertEquals(List.of(marker), problems.getItems());
@@ -182,5 +191,46 @@ class YamlEditorTest {
                 EditorMarker.Severity.ERROR, 4, 8, 4, 9, "bad"))));
 
         assertTrue(styled(0, YamlStyler.KEY));
+    }
+
+    @Test
+    void squigglesFollowTheTextWhenItScrollsAndGoWhenTheProblemDoes(FxRobot robot) throws Exception {
+        String longYaml = "first: 1\n" + "filler: 0\n".repeat(200) + "last: 2\n";
+        robot.interact(() -> editor.setText(longYaml));
+        robot.interact(() -> editor.setMarkers(List.of(new EditorMarker(
+                EditorMarker.Severity.WARNING, 202, 7, 202, 8, "last one"))));
+        boolean hiddenOffScreen = robot.lookup(".squiggle").queryAll().isEmpty();
+
+        robot.interact(() -> editor.goTo(editor.getMarkers().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path squiggle = robot.lookup(".squiggle.warning").queryAs(Path.class);
+        int offset = longYaml.lastIndexOf('2');
+        Bounds text = WaitForAsyncUtils.asyncFx(() -> editor.codeArea()
+                .getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow()).get();
+        Bounds wave = squiggle.localToScreen(squiggle.getBoundsInLocal());
+        robot.interact(() -> editor.setMarkers(List.of()));
+
+        assertTrue(hiddenOffScreen, "nothing is drawn for a line that is not on screen");
+        assertEquals(text.getMinX(), wave.getMinX(), 1.5);
+        assertEquals(text.getMaxY(), wave.getMaxY(), 2.5);
+        assertTrue(robot.lookup(".squiggle").queryAll().isEmpty());
+    }
+
+    @Test
+    void aSquiggleMovesWithTextTypedBeforeItUntilTheNextCheck(FxRobot robot) throws Exception {
+        robot.interact(() -> editor.setText(YAML));
+        robot.interact(() -> editor.setMarkers(List.of(new EditorMarker(
+                EditorMarker.Severity.ERROR, 2, 11, 2, 13, "epochs must be a string"))));
+
+        robot.interact(() -> editor.codeArea().insertText(YAML.indexOf("epochs"), "max_"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int offset = YAML.indexOf("10") + "max_".length();
+        Bounds text = WaitForAsyncUtils.asyncFx(() -> editor.codeArea()
+                .getCharacterBoundsOnScreen(offset, offset + 2).orElseThrow()).get();
+        Path squiggle = robot.lookup(".squiggle.error").queryAs(Path.class);
+        Bounds wave = squiggle.localToScreen(squiggle.getBoundsInLocal());
+        assertEquals(text.getMinX(), wave.getMinX(), 1.5, "still starts under the 1 of 10");
+        assertEquals(text.getMaxX(), wave.getMaxX(), 1.5, "still ends under the 0 of 10");
     }
 }

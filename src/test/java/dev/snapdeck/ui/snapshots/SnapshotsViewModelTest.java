@@ -52,16 +52,6 @@ class SnapshotsViewModelTest {
     }
 
     @Test
-    void searchFiltersByNameAndPipeline() {
-        SnapshotsViewModel viewModel = loaded();
-
-        viewModel.searchProperty().set("PROD");
-
-        assertEquals(List.of("prod-training"), viewModel.getSnapshots().stream()
-                .map(SnapshotRow::name).toList());
-    }
-
-    @Test
     void deletesEverySelectedSnapshotAfterOneConfirmation() {
         SnapshotsViewModel viewModel = loaded();
         viewModel.getSelection().setAll(viewModel.getSnapshots());

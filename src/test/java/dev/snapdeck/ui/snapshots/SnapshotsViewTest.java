@@ -77,16 +77,6 @@ class SnapshotsViewTest {
     }
 
     @Test
-    void theSearchFieldFiltersTheTable(FxRobot robot) throws Exception {
-        waitFor(() -> table(robot).getItems().size() == 2);
-
-        robot.clickOn("#" + SnapshotsView.SEARCH_FIELD_ID).write("old");
-
-        waitFor(() -> table(robot).getItems().size() == 1);
-        assertEquals("old-training", table(robot).getItems().get(0).name());
-    }
-
-    @Test
     void runOpensRunSnapshotForTheSelectedRow(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().select(0));

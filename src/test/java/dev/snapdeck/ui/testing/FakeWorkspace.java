@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.snapdeck.api.ConflictException;
 import dev.snapdeck.api.ExecutionStatus;
@@ -89,6 +90,29 @@ public final class FakeWorkspace implements Workspace {
                 "Trains the classifier.", null, serverVersion, serverVersion, null,
                 List.of("load_data", "train_model", "evaluate"), null,
                 metadata.get("config_template"), metadata.get("config_schema"));
+    }
+
+    /**
+     * Like {@link #snapshot} but dynamic: its schema has pipeline-level {@code parameters}
+     * ({@code dataset}, a text, and {@code sample_size}, 10 to 1000), set in its template.
+     */
+    public static Snapshot dynamicSnapshot(String name) {
+        Snapshot s = snapshot(name, SERVER_VERSION);
+        ObjectNode template = s.configTemplate().deepCopy();
+        template.putObject("parameters").put("dataset", "iris.csv").put("sample_size", 150);
+        ObjectNode schema = s.configSchema().deepCopy();
+        ObjectNode parameters = schema.with("properties").putObject("parameters");
+        parameters.put("type", "object");
+        ObjectNode properties = parameters.putObject("properties");
+        properties.putObject("dataset").put("type", "string").put("default", "iris.csv")
+                .put("description", "The data set to train on.");
+        properties.putObject("sample_size").put("type", "integer").put("minimum", 10)
+                .put("maximum", 1000).put("default", 150);
+        return new Snapshot(s.id(), s.name(), s.created(), s.updated(), s.runnable(),
+                s.deployable(), true, s.pipelineId(), s.pipeline(), s.stack(), s.build(),
+                s.user(), s.tags(), s.latestRunId(), s.latestRunStatus(), s.description(),
+                s.runNameTemplate(), s.serverVersion(), s.clientVersion(), s.sourceSnapshotId(),
+                s.stepNames(), s.pipelineConfiguration(), template, schema);
     }
 
     public synchronized Snapshot add(Snapshot snapshot) {

@@ -1,0 +1,154 @@
+package dev.snapdeck.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+
+import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.ui.testing.FakeShell;
+import dev.snapdeck.ui.testing.FakeWorkspace;
+
+import atlantafx.base.theme.PrimerLight;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Form tab of Run Snapshot on a dynamic snapshot: a Run section with the run settings the
+ * schema describes, the pipeline parameters, then the step parameters, each kept in step with the
+ * YAML both ways.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunSnapshotFormTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace();
+    private final FakeShell shell = new FakeShell();
+    private final Snapshot snapshot = workspace.add(FakeWorkspace.dynamicSnapshot("dynamic"));
+    private BackgroundExecutor executor;
+    private RunSnapshotView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        executor = BackgroundExecutor.create(Platform::runLater);
+        view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
+                snapshot.id()));
+        stage.setScene(new Scene(view, 1100, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(view::dispose);
+        executor.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private void openForm(FxRobot robot) throws Exception {
+        Button run = robot.lookup("#" + RunSnapshotView.RUN_BUTTON_ID).queryButton();
+        waitFor(() -> !run.isDisabled());
+        robot.interact(() -> robot.lookup("#" + RunSnapshotView.TABS_ID).queryAs(TabPane.class)
+                .getSelectionModel().select(1));
+    }
+
+    private void replaceInYaml(FxRobot robot, String old, String now) {
+        robot.interact(() -> view.editor().updateText(view.editor().getText().replace(old, now)));
+    }
+
+    @Test
+    void sectionsComeInOrderRunPipelineThenSteps(FxRobot robot) throws Exception {
+        openForm(robot);
+
+        GridPane form = robot.lookup("#" + RunSnapshotView.FORM_ID).queryAs(GridPane.class);
+        List<String> headings = form.getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("section-heading")
+                        || node.getStyleClass().contains("step-heading"))
+                .map(node -> ((Label) node).getText()).toList();
+
+        assertEquals(List.of("Run", "Pipeline parameters", "load_data", "train_model",
+                "evaluate"), headings);
+    }
+
+    @Test
+    void runSettingsFollowTheYamlAndWriteIntoIt(FxRobot robot) throws Exception {
+        openForm(robot);
+        CheckBox cache = robot.lookup("#run-setting-enable_cache").queryAs(CheckBox.class);
+        CheckBox stepLogs = robot.lookup("#run-setting-enable_step_logs").queryAs(CheckBox.class);
+        TextField runName = robot.lookup("#run-setting-run_name").queryAs(TextField.class);
+        boolean cacheFromTemplate = cache.isSelected();
+        boolean stepLogsUnset = stepLogs.isIndeterminate();
+
+        robot.clickOn(cache);
+        waitFor(() -> view.editor().getText().contains("enable_cache: false"));
+        robot.clickOn(stepLogs);
+        waitFor(() -> view.editor().getText().contains("enable_step_logs: true"));
+        replaceInYaml(robot, "run_name: \"training_pipeline-{date}-{time}\"",
+                "run_name: \"nightly-{date}\"");
+        waitFor(() -> runName.getText().equals("nightly-{date}"));
+
+        assertTrue(cacheFromTemplate);
+        assertTrue(stepLogsUnset);
+        assertFalse(stepLogs.isIndeterminate());
+        assertFalse(view.editor().getText().contains("enable_cache: true"));
+    }
+
+    @Test
+    void typingARunNameWritesItAndLeavingItEmptyWritesNothing(FxRobot robot) throws Exception {
+        openForm(robot);
+        String before = view.editor().getText();
+
+        robot.clickOn("#run-setting-enable_artifact_metadata");
+        waitFor(() -> view.editor().getText().contains("enable_artifact_metadata: true"));
+        robot.doubleClickOn("#run-setting-run_name").press(KeyCode.CONTROL, KeyCode.A)
+                .release(KeyCode.A, KeyCode.CONTROL).write("from-the-form").type(KeyCode.ENTER);
+
+        waitFor(() -> view.editor().getText().contains("run_name: from-the-form"));
+        assertFalse(before.contains("enable_artifact_metadata"));
+    }
+
+    @Test
+    void pipelineParametersFollowTheYamlAndWriteIntoIt(FxRobot robot) throws Exception {
+        openForm(robot);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> sampleSize = robot.lookup("#pipeline-param-sample_size")
+                .queryAs(Spinner.class);
+        TextField dataset = robot.lookup("#pipeline-param-dataset").queryAs(TextField.class);
+        int fromTemplate = sampleSize.getValue();
+
+        robot.interact(() -> sampleSize.getValueFactory().setValue(400));
+        waitFor(() -> view.editor().getText().contains("sample_size: 400"));
+        replaceInYaml(robot, "dataset: iris.csv", "dataset: wine.csv");
+        waitFor(() -> dataset.getText().equals("wine.csv"));
+        replaceInYaml(robot, "sample_size: 400", "sample_size: 5");
+        Label problem = robot.lookup("#problem-pipeline-param-sample_size").queryAs(Label.class);
+        waitFor(() -> !problem.getText().isEmpty());
+
+        assertEquals(150, fromTemplate);
+        assertTrue(problem.getText().contains("10"), problem.getText());
+    }
+}
