@@ -498,6 +498,132 @@ public final class ZenmlClient implements AutoCloseable {
         return Stack.from(get(url("stacks", id.toString()), true));
     }
 
+    // ---------------------------------------------------------------- service accounts
+
+    /**
+     * {@code GET /api/v1/service_accounts}, one page (accounts are global, no project). Admins
+     * only on most servers.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ValidationException for a filter or sort the server rejects
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public Page<ServiceAccount> serviceAccounts(ServiceAccountQuery query) {
+        return list("service_accounts", query, query.page(), false, ServiceAccount::from);
+    }
+
+    /**
+     * {@code GET /api/v1/service_accounts/{name_or_id}}, hydrated.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException when no account has that name or id
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public ServiceAccount serviceAccount(String nameOrId) {
+        return ServiceAccount.from(get(url("service_accounts", nameOrId), true));
+    }
+
+    /**
+     * {@code POST /api/v1/service_accounts}: a new, active account with no API key yet. Never
+     * re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param description null or blank for none
+     * @throws ConflictException when a user or account already has the name
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ServiceAccount createServiceAccount(String name, String description) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name)
+                .put("description", description == null ? "" : description).put("active", true);
+        return ServiceAccount.from(send("POST", url("service_accounts"), json(body)));
+    }
+
+    /**
+     * {@code DELETE /api/v1/service_accounts/{id}}, with its API keys. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException when the id is unknown
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public void deleteServiceAccount(UUID id) {
+        send("DELETE", url("service_accounts", id.toString()), null);
+    }
+
+    /**
+     * {@code POST /api/v1/service_accounts/{id}/api_keys}. The answer's {@link ApiKey#key()} is
+     * the secret, which no later call can read again. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param description null for none
+     * @throws ConflictException when the account already has a key of that name
+     * @throws NotFoundException when the account id is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ApiKey createApiKey(UUID accountId, String name, String description) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+        if (description != null) {
+            body.put("description", description);
+        }
+        return ApiKey.from(send("POST", apiKeysUrl(accountId), json(body)));
+    }
+
+    /**
+     * {@code PUT /api/v1/service_accounts/{id}/api_keys/{key}/rotate}: the key gets a new secret,
+     * in the answer's {@link ApiKey#key()} only. The old secret keeps working for
+     * {@code retainMinutes}; with 0 it, and the tokens got with it, stop at once. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param keyNameOrId the key's name or id
+     * @throws NotFoundException when the account or key is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ApiKey rotateApiKey(UUID accountId, String keyNameOrId, int retainMinutes) {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("retain_period_minutes", retainMinutes);
+        HttpUrl url = apiKeysUrl(accountId).newBuilder().addPathSegment(keyNameOrId)
+                .addPathSegment("rotate").build();
+        return ApiKey.from(send("PUT", url, json(body)));
+    }
+
+    /**
+     * {@code DELETE /api/v1/service_accounts/{id}/api_keys/{key}}; tokens got with the key stop
+     * working. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param keyNameOrId the key's name or id
+     * @throws NotFoundException when the account or key is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public void deleteApiKey(UUID accountId, String keyNameOrId) {
+        send("DELETE", apiKeysUrl(accountId).newBuilder().addPathSegment(keyNameOrId).build(),
+                null);
+    }
+
     // ---------------------------------------------------------------- snapshots
 
     /**
@@ -767,6 +893,10 @@ public final class ZenmlClient implements AutoCloseable {
             url.addPathSegment(segment);
         }
         return url.build();
+    }
+
+    private HttpUrl apiKeysUrl(UUID accountId) {
+        return url("service_accounts", accountId.toString(), "api_keys");
     }
 
     private HttpUrl snapshotRunsUrl(UUID snapshotId) {

@@ -97,6 +97,9 @@ public interface Workspace extends AutoCloseable {
 
     Optional<Stack> stack(UUID id);
 
+    /** The server's service accounts and their API keys. */
+    ServiceAccounts serviceAccounts();
+
     @Override
     void close();
 }

@@ -180,6 +180,11 @@ final class ZenmlWorkspace implements Workspace {
     }
 
     @Override
+    public ServiceAccounts serviceAccounts() {
+        return new ZenmlServiceAccounts(client);
+    }
+
+    @Override
     public void close() {
         client.close();
         try {

@@ -33,6 +33,7 @@ import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.Stack;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.ConnectionInfo;
+import dev.snapdeck.service.ServiceAccounts;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
@@ -252,6 +253,11 @@ public final class RunsWorkspace implements Workspace {
     @Override
     public Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public ServiceAccounts serviceAccounts() {
+        throw new UnsupportedOperationException("no screen manages service accounts");
     }
 
     @Override

@@ -35,6 +35,7 @@ import dev.snapdeck.api.Stack;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.api.User;
 import dev.snapdeck.service.ConnectionInfo;
+import dev.snapdeck.service.ServiceAccounts;
 import dev.snapdeck.service.Workspace;
 
 /**
@@ -327,6 +328,11 @@ public final class FakeWorkspace implements Workspace {
     @Override
     public synchronized Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public ServiceAccounts serviceAccounts() {
+        throw new UnsupportedOperationException("no screen manages service accounts");
     }
 
     @Override
