@@ -723,14 +723,17 @@ public final class ZenmlClient implements AutoCloseable {
      *
      * @param description null keeps the pipeline's own description
      * @param config      run configuration to freeze in; null for the folder's defaults
+     * @param stackId     the stack to freeze it for, as ZenML's {@code stack} field; null for
+     *                    the server's default stack
      * @throws ConflictException when the name is taken in the pipeline and replace is false
      * @throws BadRequestException when the folder's {@code pipeline.yaml} is invalid
-     * @throws NotFoundException when there is no such folder, or the server is not Snapdeck's
+     * @throws NotFoundException when there is no such folder or stack, or the server is not
+     *     Snapdeck's
      * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
      *     may or may not have happened; it is not re-sent)
      */
     public Snapshot snapdeckSnapshotFromFolder(String folder, String name, String description,
-            List<String> tags, JsonNode config, boolean replace) {
+            List<String> tags, JsonNode config, UUID stackId, boolean replace) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         if (description != null) {
             body.put("description", description);
@@ -738,6 +741,9 @@ public final class ZenmlClient implements AutoCloseable {
         tags.forEach(body.putArray("tags")::add);
         if (config != null) {
             body.set("config", config);
+        }
+        if (stackId != null) {
+            body.put("stack", stackId.toString());
         }
         body.put("replace", replace);
         HttpUrl url = url("x-snapdeck", "pipelines", folder, "snapshots");

@@ -104,7 +104,7 @@ public final class Connector {
                 return;
             }
             workspace.snapshotFromFolder(EXAMPLE_PIPELINE, EXAMPLE_SNAPSHOT,
-                    "The bundled iris example, ready to run.", null, false);
+                    "The bundled iris example, ready to run.", null, null, false);
             LOG.info("Created the example snapshot {}", EXAMPLE_SNAPSHOT);
         } catch (RuntimeException e) {
             LOG.warn("Could not create the example snapshot: {}", e.getMessage(), e);

@@ -76,12 +76,13 @@ public interface Workspace extends AutoCloseable {
      * pipelines folder as a snapshot named {@code name}.
      *
      * @param config run configuration frozen into it; null keeps the folder's defaults
+     * @param stackId the stack to freeze it for; null for the server's default stack
      * @throws dev.snapdeck.api.NotFoundException when there is no such folder, or the server is
      *     a ZenML server (which has no such route)
      * @throws dev.snapdeck.api.ConflictException when the name is taken and replace is false
      */
     Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace);
+            JsonNode config, UUID stackId, boolean replace);
 
     Snapshot updateSnapshot(UUID id, SnapshotUpdate update);
 
@@ -96,6 +97,13 @@ public interface Workspace extends AutoCloseable {
     PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration);
 
     Optional<Stack> stack(UUID id);
+
+    /**
+     * A stack by id, full name or unique id prefix.
+     *
+     * @throws NoSuchThingException when none matches; its message lists the server's stacks
+     */
+    Stack stack(String nameOrId);
 
     /** The server's service accounts and their API keys. */
     ServiceAccounts serviceAccounts();

@@ -21,6 +21,7 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.Stack;
+import dev.snapdeck.api.StackQuery;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.api.ZenmlClient;
 
@@ -150,9 +151,9 @@ final class ZenmlWorkspace implements Workspace {
 
     @Override
     public Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace) {
+            JsonNode config, UUID stackId, boolean replace) {
         return client.snapdeckSnapshotFromFolder(folder, name, description, List.of(), config,
-                replace);
+                stackId, replace);
     }
 
     @Override
@@ -176,6 +177,20 @@ final class ZenmlWorkspace implements Workspace {
             return Optional.of(client.stack(id));
         } catch (NotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Stack stack(String nameOrId) {
+        try {
+            return resolve("stack", nameOrId, client::stack,
+                    name -> client.stacks(new StackQuery().filter("name", name)).items(),
+                    prefix -> client.stacks(idPrefix(new StackQuery(), prefix)).items(),
+                    Stack::id, Stack::name);
+        } catch (NoSuchThingException e) {
+            List<String> existing = client.stacks(new StackQuery().sortBy("asc:name")
+                    .size(MATCHES_SHOWN)).items().stream().map(Stack::name).toList();
+            throw new NoSuchThingException("stack", nameOrId, existing);
         }
     }
 

@@ -231,7 +231,7 @@ public final class RunsWorkspace implements Workspace {
 
     @Override
     public Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace) {
+            JsonNode config, UUID stackId, boolean replace) {
         throw new UnsupportedOperationException();
     }
 
@@ -253,6 +253,11 @@ public final class RunsWorkspace implements Workspace {
     @Override
     public Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public Stack stack(String nameOrId) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

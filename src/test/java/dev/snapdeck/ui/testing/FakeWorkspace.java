@@ -239,7 +239,7 @@ public final class FakeWorkspace implements Workspace {
     /** Records the call; a folder named "missing" does not exist. */
     @Override
     public synchronized Snapshot snapshotFromFolder(String folder, String name,
-            String description, JsonNode config, boolean replace) {
+            String description, JsonNode config, UUID stackId, boolean replace) {
         calls.add("snapshotFromFolder " + folder + " " + name + (replace ? " replace" : ""));
         folderConfigs.add(config);
         if (folder.equals("missing")) {
@@ -328,6 +328,11 @@ public final class FakeWorkspace implements Workspace {
     @Override
     public synchronized Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized Stack stack(String nameOrId) {
+        throw new UnsupportedOperationException("not used by these screens");
     }
 
     @Override
