@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,6 +48,8 @@ public final class ZenmlClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZenmlClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
+    /** Snapdeck's extension: where the next piece of a log starts. */
+    private static final String NEXT_OFFSET_HEADER = "X-Snapdeck-Next-Offset";
     private static final String SNAPSHOT_RUNS_PATH =
             "/api/v1/pipeline_snapshots/{snapshot_id}/runs";
 
@@ -465,6 +469,39 @@ public final class ZenmlClient implements AutoCloseable {
      */
     public List<LogEntry> stepLogs(UUID stepId, UUID logsId) {
         return logs(url("steps", stepId.toString(), "logs"), logsId);
+    }
+
+    /**
+     * {@code GET /api/v1/steps/{id}/logs?logs_id=...&offset=...}: the step's log from byte
+     * {@code offset} on. The {@code offset} parameter and the {@code X-Snapdeck-Next-Offset}
+     * answer header are Snapdeck's extension; a ZenML server ignores the parameter and answers
+     * the whole log with no next offset, so a caller following a log there must skip the
+     * entries it already has.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException for an unknown run, step or log source
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public LogChunk stepLogs(UUID stepId, UUID logsId, long offset) {
+        HttpUrl.Builder url = url("steps", stepId.toString(), "logs").newBuilder()
+                .addQueryParameter("logs_id", logsId.toString());
+        if (offset > 0) {
+            url.addQueryParameter("offset", Long.toString(offset));
+        }
+        HttpUrl built = url.build();
+        Answer answer = call("GET", built, null);
+        List<LogEntry> entries = joinChunks(parse(answer, built));
+        String next = answer.header(NEXT_OFFSET_HEADER);
+        try {
+            return new LogChunk(entries, next == null ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(next.trim())));
+        } catch (NumberFormatException e) {
+            throw new ZenmlParseException(NEXT_OFFSET_HEADER + " of " + built.encodedPath()
+                    + " is not a number: " + next, e);
+        }
     }
 
     // ---------------------------------------------------------------- stacks
@@ -921,8 +958,12 @@ public final class ZenmlClient implements AutoCloseable {
 
     private List<LogEntry> logs(HttpUrl base, UUID logsId) {
         HttpUrl url = base.newBuilder().addQueryParameter("logs_id", logsId.toString()).build();
+        return joinChunks(get(url, true));
+    }
+
+    private static List<LogEntry> joinChunks(JsonNode answer) {
         Map<String, List<JsonNode>> chunks = new LinkedHashMap<>();
-        List<JsonNode> entries = Json.list(get(url, true), n -> n);
+        List<JsonNode> entries = Json.list(answer, n -> n);
         for (JsonNode entry : entries) {
             String key = Json.text(entry, "id");
             chunks.computeIfAbsent(key == null ? UUID.randomUUID().toString() : key,
@@ -960,13 +1001,18 @@ public final class ZenmlClient implements AutoCloseable {
 
     /** One authenticated call with the 401 rule: at most one re-login, one repeat. */
     private JsonNode send(String method, HttpUrl url, RequestBody body) {
+        return parse(call(method, url, body), url);
+    }
+
+    /** {@link #send} that leaves the answer unparsed, for callers that read its headers. */
+    private Answer call(String method, HttpUrl url, RequestBody body) {
         String used = currentToken();
         Answer answer = exchange(request(method, url, body, used));
         if (answer.code() != 401) {
-            return parse(answer, url);
+            return answer;
         }
         reauthenticate(used, (UnauthorizedException) ErrorBodies.toException(401, answer.body()));
-        return parse(exchange(request(method, url, body, token)), url);
+        return exchange(request(method, url, body, token));
     }
 
     private String currentToken() {
@@ -1036,7 +1082,11 @@ public final class ZenmlClient implements AutoCloseable {
     }
 
     /** The status and full body of one answer; the response is closed before returning. */
-    private record Answer(int code, String body) {
+    private record Answer(int code, String body, Headers headers) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
     }
 
     private Answer exchange(Request request) {
@@ -1075,7 +1125,8 @@ public final class ZenmlClient implements AutoCloseable {
     private Answer exchangeOnce(Request request) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
-            return new Answer(response.code(), body == null ? "" : body.string());
+            return new Answer(response.code(), body == null ? "" : body.string(),
+                    response.headers());
         }
     }
 

@@ -72,16 +72,20 @@ final class SnapshotRunCommand extends ConnectedCommand {
 
         PipelineRun run = workspace.triggerRun(found.id(), runConfiguration);
         Output output = output();
-        output.line("Started run " + run.name() + " (" + run.id() + ") of snapshot "
-                + Rows.label(found) + ".");
         if (!waitForEnd) {
+            output.line(started(run, found));
             if (output.isJson()) {
                 output.json(Rows.run(run));
             }
             return ExitCode.OK;
         }
-        PipelineRun ended = await(workspace, run);
-        return reportEnd(ended, output);
+        output.line(started(run, found));
+        return reportEnd(await(workspace, run), output);
+    }
+
+    private static String started(PipelineRun run, Snapshot found) {
+        return "Started run " + run.name() + " (" + run.id() + ") of snapshot "
+                + Rows.label(found) + ".";
     }
 
     private PipelineRun await(Workspace workspace, PipelineRun started)
@@ -120,16 +124,6 @@ final class SnapshotRunCommand extends ConnectedCommand {
             String reason = run.statusReason() == null ? "" : " (" + run.statusReason() + ")";
             output.line("Run " + run.name() + " " + run.status() + reason + ".");
         }
-        return exitCodeFor(run.status());
-    }
-
-    static int exitCodeFor(ExecutionStatus status) {
-        if (status.isSuccess()) {
-            return ExitCode.OK;
-        }
-        if (status.equals(ExecutionStatus.STOPPED) || status.equals(ExecutionStatus.CANCELLED)) {
-            return ExitCode.RUN_STOPPED;
-        }
-        return ExitCode.RUN_FAILED;
+        return ExitCode.forRunEnd(run.status());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.Page;
 import dev.snapdeck.api.Pipeline;
@@ -49,6 +50,13 @@ public interface Workspace extends AutoCloseable {
 
     /** The log of a step run; empty when the step has no log source yet. */
     List<LogEntry> stepLog(StepRun step);
+
+    /**
+     * A step run's log from byte {@code offset} on, for following a log as it grows: Snapdeck's
+     * local server answers the next piece and where the one after starts; a ZenML server
+     * answers the whole log and no next offset. Empty when the step has no log source yet.
+     */
+    LogChunk stepLog(StepRun step, long offset);
 
     /** Asks the server to stop a run; {@code graceful} lets running steps finish. */
     void stopRun(UUID runId, boolean graceful);

@@ -3,11 +3,13 @@ package dev.snapdeck.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.LogSource;
 import dev.snapdeck.api.NotFoundException;
@@ -92,14 +94,24 @@ final class ZenmlWorkspace implements Workspace {
 
     @Override
     public List<LogEntry> stepLog(StepRun step) {
+        return logSource(step).map(source -> client.stepLogs(step.id(), source.id()))
+                .orElse(List.of());
+    }
+
+    @Override
+    public LogChunk stepLog(StepRun step, long offset) {
+        return logSource(step).map(source -> client.stepLogs(step.id(), source.id(), offset))
+                .orElse(new LogChunk(List.of(), OptionalLong.empty()));
+    }
+
+    /** The step's log source; a step run listed without its resources is fetched whole. */
+    private Optional<LogSource> logSource(StepRun step) {
         List<LogSource> sources = step.logCollection();
         if (sources == null || sources.isEmpty()) {
             sources = client.step(step.id()).logCollection();
         }
-        if (sources == null || sources.isEmpty()) {
-            return List.of();
-        }
-        return client.stepLogs(step.id(), sources.get(0).id());
+        return sources == null || sources.isEmpty() ? Optional.empty()
+                : Optional.of(sources.get(0));
     }
 
     @Override

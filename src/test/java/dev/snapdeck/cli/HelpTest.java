@@ -81,8 +81,8 @@ class HelpTest {
 
         assertTrue(result.out().contains("--config=FILE"), result.out());
         assertTrue(result.out().contains("--wait"), result.out());
-        assertTrue(result.out().contains("6   With --wait: the run failed."), result.out());
-        assertTrue(result.out().contains("7   With --wait: the run was stopped"), result.out());
+        assertTrue(result.out().contains("6   With --wait or --follow: the run failed."), result.out());
+        assertTrue(result.out().contains("7   With --wait or --follow: the run was stopped"), result.out());
         assertTrue(result.out().contains("--output=FORMAT"), result.out());
         assertTrue(!result.out().contains("--home"), "hidden option shown: " + result.out());
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.Page;
 import dev.snapdeck.api.Pipeline;
@@ -195,6 +196,11 @@ public final class RunsWorkspace implements Workspace {
     public List<LogEntry> stepLog(StepRun step) {
         check();
         return List.copyOf(logs.getOrDefault(step.id(), List.of()));
+    }
+
+    @Override
+    public LogChunk stepLog(StepRun step, long offset) {
+        throw new UnsupportedOperationException("the screens read whole logs");
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.snapdeck.api.ConflictException;
 import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.NotFoundException;
 import dev.snapdeck.api.Page;
@@ -190,6 +191,11 @@ public final class FakeWorkspace implements Workspace {
     @Override
     public synchronized List<LogEntry> stepLog(StepRun step) {
         return List.of();
+    }
+
+    @Override
+    public synchronized LogChunk stepLog(StepRun step, long offset) {
+        throw new UnsupportedOperationException("the screens read whole logs");
     }
 
     @Override
