@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Print the logs of a run's steps (all steps in order, or one with --step).",
             "With --follow, new lines are printed as the steps write them until the run ends, "
-                + "and the exit code says how it ended."},
+                + "and the exit code says how it ended. Ctrl+C stops following, not the run."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
@@ -58,7 +58,9 @@ final class RunLogsCommand extends ConnectedCommand {
                     + "JSON form; after the run ended, 'snapdeck run logs " + found.name()
                     + " --output json' prints them all.");
         }
-        return follow(workspace, found);
+        try (RunDetachNotice notice = RunDetachNotice.install(err(), found)) {
+            return follow(workspace, found);
+        }
     }
 
     private int printOnce(Workspace workspace, PipelineRun found) {

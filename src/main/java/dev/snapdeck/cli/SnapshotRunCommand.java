@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
             "With --wait, each step's status changes are printed until the run ends, and the "
-                + "exit code says how it ended."},
+                + "exit code says how it ended. Ctrl+C stops waiting, not the run."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
@@ -79,8 +79,12 @@ final class SnapshotRunCommand extends ConnectedCommand {
             }
             return ExitCode.OK;
         }
-        output.line(started(run, found));
-        return reportEnd(await(workspace, run), output);
+        // Installed before anything is printed, so whoever reacts to "Started run" with Ctrl+C
+        // is told what became of the run.
+        try (RunDetachNotice notice = RunDetachNotice.install(err(), run)) {
+            output.line(started(run, found));
+            return reportEnd(await(workspace, run), output);
+        }
     }
 
     private static String started(PipelineRun run, Snapshot found) {

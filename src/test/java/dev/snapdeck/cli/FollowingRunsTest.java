@@ -151,6 +151,44 @@ class FollowingRunsTest {
         assertEquals(1, refused.errLines().size(), refused.err());
     }
 
+    @Test
+    void ctrlCDuringWaitSaysTheRunGoesOnAndHowToFollowOrStopIt() throws Exception {
+        snapshotExiting(0);
+
+        Process child = childCli("pipeline", "snapshot", "run", "gated", "--wait");
+        String started = readUntil(child, "Started run ");
+        signal(child, "INT");
+        int code = child.waitFor();
+
+        String runId = started.substring(started.indexOf('(') + 1, started.indexOf(')'));
+        List<String> errLines = new String(child.getErrorStream().readAllBytes(),
+                StandardCharsets.UTF_8).lines().toList();
+        assertEquals(130, code, String.join("\n", errLines));
+        assertTrue(errLines.get(errLines.size() - 1).startsWith("Stopped watching; run gated-"),
+                errLines.toString());
+        assertTrue(errLines.get(errLines.size() - 1).endsWith("(" + runId + ") goes on on the "
+                + "server. Follow it: snapdeck run logs " + runId + " -f. Stop it: snapdeck run "
+                + "stop " + runId), errLines.toString());
+        assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
+    @Test
+    void sigtermDuringFollowSaysTheSameAndExitsWithTheSignalsCode() throws Exception {
+        snapshotExiting(0);
+        String runId = startRun().path("id").asText();
+
+        Process child = childCli("run", "logs", runId, "--follow");
+        readUntil(child, "before the gate");
+        signal(child, "TERM");
+        int code = child.waitFor();
+
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(143, code, err);
+        assertTrue(err.contains("Stopped watching; run gated-"), err);
+        assertTrue(err.contains("snapdeck run stop " + runId), err);
+        assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
     private JsonNode describe(String runId) {
         CliHarness.Result described = cli.run("run", "describe", runId, "--output", "json");
         assertEquals(0, described.code(), described.err());
