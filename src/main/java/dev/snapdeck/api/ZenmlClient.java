@@ -188,6 +188,26 @@ public final class ZenmlClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The bearer token this client sends, after logging in with the stored credentials if it
+     * holds none yet: for tools that call the server themselves (curl, scripts). It works until
+     * it expires (an hour on most servers); the client does not renew tokens it handed out.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws IllegalStateException when the client holds neither a token nor credentials
+     * @throws UnauthorizedException when the server rejects the credentials (no second try)
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public String accessToken() {
+        String current = currentToken();
+        if (current == null) {
+            throw new IllegalStateException("no token and no credentials to log in with");
+        }
+        return current;
+    }
+
     /** True when the client currently holds a token (it may still have expired). */
     public boolean hasToken() {
         return token != null;
