@@ -34,6 +34,12 @@ final class ExitCode {
     static final String NOT_SUPPORTED_LINE = "8:The server cannot do this (e.g. an open-source "
             + "ZenML server cannot run snapshots).";
 
+    /** {@code snapdeck server} runs until stopped, so it has no code for success. */
+    static final String SERVER_FAILED_LINE = "1:The server could not start (the port is taken, "
+            + "another server holds the data folder, the data folder cannot be read).";
+    static final String SERVER_STOPPED_LINE = "130:Stopped with Ctrl+C, the usual way to stop it "
+            + "(143 when stopped with SIGTERM); running steps are killed.";
+
     static final String HEADING = "%nExit codes:%n";
 
     private ExitCode() {

@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
         description = {"Run Snapdeck's local server (ZenML's REST API on SQLite; runs pipelines as local "
                 + "processes) until interrupted.",
             "The admin password comes from SNAPDECK_ADMIN_PASSWORD at the first start; otherwise one is "
-                + "generated and printed once."})
+                + "generated and printed once."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.SERVER_FAILED_LINE, ExitCode.USAGE_LINE,
+            ExitCode.SERVER_STOPPED_LINE})
 public final class ServerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
@@ -55,7 +58,12 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = data != null ? data : SnapdeckHome.resolve().server();
-        LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        LocalServer server;
+        try {
+            server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        } catch (DataFolderLock.AlreadyRunningException e) {
+            throw new CliFailure(ExitCode.PROBLEM, e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM ends right after its shutdown hooks, so the hook itself stops the server: running
         // steps are killed rather than orphaned, and the store is closed cleanly.

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
@@ -155,14 +150,14 @@ class FollowingRunsTest {
     void ctrlCDuringWaitSaysTheRunGoesOnAndHowToFollowOrStopIt() throws Exception {
         snapshotExiting(0);
 
-        Process child = childCli("pipeline", "snapshot", "run", "gated", "--wait");
-        String started = readUntil(child, "Started run ");
-        signal(child, "INT");
+        ChildCli child = ChildCli.start(cli.home().root(), Map.of(), "pipeline", "snapshot",
+                "run", "gated", "--wait");
+        String started = child.readUntil("Started run ");
+        child.signal("INT");
         int code = child.waitFor();
 
         String runId = started.substring(started.indexOf('(') + 1, started.indexOf(')'));
-        List<String> errLines = new String(child.getErrorStream().readAllBytes(),
-                StandardCharsets.UTF_8).lines().toList();
+        List<String> errLines = child.err().lines().toList();
         assertEquals(130, code, String.join("\n", errLines));
         assertTrue(errLines.get(errLines.size() - 1).startsWith("Stopped watching; run gated-"),
                 errLines.toString());
@@ -177,12 +172,13 @@ class FollowingRunsTest {
         snapshotExiting(0);
         String runId = startRun().path("id").asText();
 
-        Process child = childCli("run", "logs", runId, "--follow");
-        readUntil(child, "before the gate");
-        signal(child, "TERM");
+        ChildCli child = ChildCli.start(cli.home().root(), Map.of(), "run", "logs", runId,
+                "--follow");
+        child.readUntil("before the gate");
+        child.signal("TERM");
         int code = child.waitFor();
 
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = child.err();
         assertEquals(143, code, err);
         assertTrue(err.contains("Stopped watching; run gated-"), err);
         assertTrue(err.contains("snapdeck run stop " + runId), err);
@@ -193,39 +189,6 @@ class FollowingRunsTest {
         CliHarness.Result described = cli.run("run", "describe", runId, "--output", "json");
         assertEquals(0, described.code(), described.err());
         return json(described.out());
-    }
-
-    /** The real command line in a JVM of its own, over the test's data folder. */
-    private Process childCli(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.snapdeck.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put(SnapdeckHome.ENVIRONMENT_VARIABLE,
-                cli.home().root().toString());
-        return builder.start();
-    }
-
-    /** Reads the child's standard output up to the first line holding {@code text}. */
-    private static String readUntil(Process child, String text) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.contains(text)) {
-                return line;
-            }
-            seen.add(line);
-        }
-        throw new AssertionError("the child ended without printing '" + text + "': " + seen);
-    }
-
-    private static void signal(Process child, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))
-                .inheritIO().start();
-        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0,
-                "kill -" + signal + " failed");
     }
 
     private static JsonNode json(String text) {
