@@ -3,7 +3,10 @@ package dev.snapdeck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +44,22 @@ class ServerCommandTest {
         assertTrue(secondErr.startsWith("error: Another Snapdeck server is using the data folder "
                 + data), secondErr);
         assertEquals(130, firstCode, first.err());
+    }
+
+    @Test
+    void aTakenPortIsOneLineSayingWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            ChildCli server = ChildCli.start(home, PASSWORD, "server", "--port",
+                    Integer.toString(port), "--data", data.toString());
+            int code = server.waitFor();
+
+            List<String> errLines = server.err().lines().toList();
+            assertEquals(ExitCode.PROBLEM, code, errLines.toString());
+            assertEquals("error: port " + port + " on 127.0.0.1 is in use; stop what uses it, or "
+                    + "pick another with --port (0: any free one).",
+                    errLines.get(errLines.size() - 1));
+        }
     }
 }
