@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,6 +48,8 @@ public final class ZenmlClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZenmlClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
+    /** Snapdeck's extension: where the next piece of a log starts. */
+    private static final String NEXT_OFFSET_HEADER = "X-Snapdeck-Next-Offset";
     private static final String SNAPSHOT_RUNS_PATH =
             "/api/v1/pipeline_snapshots/{snapshot_id}/runs";
 
@@ -182,6 +186,26 @@ public final class ZenmlClient implements AutoCloseable {
                 defaultProject = null;
             }
         }
+    }
+
+    /**
+     * The bearer token this client sends, after logging in with the stored credentials if it
+     * holds none yet: for tools that call the server themselves (curl, scripts). It works until
+     * it expires (an hour on most servers); the client does not renew tokens it handed out.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws IllegalStateException when the client holds neither a token nor credentials
+     * @throws UnauthorizedException when the server rejects the credentials (no second try)
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public String accessToken() {
+        String current = currentToken();
+        if (current == null) {
+            throw new IllegalStateException("no token and no credentials to log in with");
+        }
+        return current;
     }
 
     /** True when the client currently holds a token (it may still have expired). */
@@ -467,6 +491,39 @@ public final class ZenmlClient implements AutoCloseable {
         return logs(url("steps", stepId.toString(), "logs"), logsId);
     }
 
+    /**
+     * {@code GET /api/v1/steps/{id}/logs?logs_id=...&offset=...}: the step's log from byte
+     * {@code offset} on. The {@code offset} parameter and the {@code X-Snapdeck-Next-Offset}
+     * answer header are Snapdeck's extension; a ZenML server ignores the parameter and answers
+     * the whole log with no next offset, so a caller following a log there must skip the
+     * entries it already has.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException for an unknown run, step or log source
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public LogChunk stepLogs(UUID stepId, UUID logsId, long offset) {
+        HttpUrl.Builder url = url("steps", stepId.toString(), "logs").newBuilder()
+                .addQueryParameter("logs_id", logsId.toString());
+        if (offset > 0) {
+            url.addQueryParameter("offset", Long.toString(offset));
+        }
+        HttpUrl built = url.build();
+        Answer answer = call("GET", built, null);
+        List<LogEntry> entries = joinChunks(parse(answer, built));
+        String next = answer.header(NEXT_OFFSET_HEADER);
+        try {
+            return new LogChunk(entries, next == null ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(next.trim())));
+        } catch (NumberFormatException e) {
+            throw new ZenmlParseException(NEXT_OFFSET_HEADER + " of " + built.encodedPath()
+                    + " is not a number: " + next, e);
+        }
+    }
+
     // ---------------------------------------------------------------- stacks
 
     /**
@@ -496,6 +553,132 @@ public final class ZenmlClient implements AutoCloseable {
      */
     public Stack stack(UUID id) {
         return Stack.from(get(url("stacks", id.toString()), true));
+    }
+
+    // ---------------------------------------------------------------- service accounts
+
+    /**
+     * {@code GET /api/v1/service_accounts}, one page (accounts are global, no project). Admins
+     * only on most servers.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ValidationException for a filter or sort the server rejects
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public Page<ServiceAccount> serviceAccounts(ServiceAccountQuery query) {
+        return list("service_accounts", query, query.page(), false, ServiceAccount::from);
+    }
+
+    /**
+     * {@code GET /api/v1/service_accounts/{name_or_id}}, hydrated.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException when no account has that name or id
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws UnauthorizedException when the token is rejected and one re-login did not help
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer
+     */
+    public ServiceAccount serviceAccount(String nameOrId) {
+        return ServiceAccount.from(get(url("service_accounts", nameOrId), true));
+    }
+
+    /**
+     * {@code POST /api/v1/service_accounts}: a new, active account with no API key yet. Never
+     * re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param description null or blank for none
+     * @throws ConflictException when a user or account already has the name
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ServiceAccount createServiceAccount(String name, String description) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name)
+                .put("description", description == null ? "" : description).put("active", true);
+        return ServiceAccount.from(send("POST", url("service_accounts"), json(body)));
+    }
+
+    /**
+     * {@code DELETE /api/v1/service_accounts/{id}}, with its API keys. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @throws NotFoundException when the id is unknown
+     * @throws ForbiddenException when the signed-in user may not manage service accounts
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public void deleteServiceAccount(UUID id) {
+        send("DELETE", url("service_accounts", id.toString()), null);
+    }
+
+    /**
+     * {@code POST /api/v1/service_accounts/{id}/api_keys}. The answer's {@link ApiKey#key()} is
+     * the secret, which no later call can read again. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param description null for none
+     * @throws ConflictException when the account already has a key of that name
+     * @throws NotFoundException when the account id is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ApiKey createApiKey(UUID accountId, String name, String description) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+        if (description != null) {
+            body.put("description", description);
+        }
+        return ApiKey.from(send("POST", apiKeysUrl(accountId), json(body)));
+    }
+
+    /**
+     * {@code PUT /api/v1/service_accounts/{id}/api_keys/{key}/rotate}: the key gets a new secret,
+     * in the answer's {@link ApiKey#key()} only. The old secret keeps working for
+     * {@code retainMinutes}; with 0 it, and the tokens got with it, stop at once. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param keyNameOrId the key's name or id
+     * @throws NotFoundException when the account or key is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public ApiKey rotateApiKey(UUID accountId, String keyNameOrId, int retainMinutes) {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("retain_period_minutes", retainMinutes);
+        HttpUrl url = apiKeysUrl(accountId).newBuilder().addPathSegment(keyNameOrId)
+                .addPathSegment("rotate").build();
+        return ApiKey.from(send("PUT", url, json(body)));
+    }
+
+    /**
+     * {@code DELETE /api/v1/service_accounts/{id}/api_keys/{key}}; tokens got with the key stop
+     * working. Never re-sent.
+     *
+     * <p>Blocks until the server answered; call it from a background thread, never the JavaFX
+     * thread.
+     *
+     * @param keyNameOrId the key's name or id
+     * @throws NotFoundException when the account or key is unknown
+     * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
+     *     may or may not have happened; it is not re-sent)
+     */
+    public void deleteApiKey(UUID accountId, String keyNameOrId) {
+        send("DELETE", apiKeysUrl(accountId).newBuilder().addPathSegment(keyNameOrId).build(),
+                null);
     }
 
     // ---------------------------------------------------------------- snapshots
@@ -597,14 +780,17 @@ public final class ZenmlClient implements AutoCloseable {
      *
      * @param description null keeps the pipeline's own description
      * @param config      run configuration to freeze in; null for the folder's defaults
+     * @param stackId     the stack to freeze it for, as ZenML's {@code stack} field; null for
+     *                    the server's default stack
      * @throws ConflictException when the name is taken in the pipeline and replace is false
      * @throws BadRequestException when the folder's {@code pipeline.yaml} is invalid
-     * @throws NotFoundException when there is no such folder, or the server is not Snapdeck's
+     * @throws NotFoundException when there is no such folder or stack, or the server is not
+     *     Snapdeck's
      * @throws ServerUnreachableException or ServerTimeoutException without an answer (the change
      *     may or may not have happened; it is not re-sent)
      */
     public Snapshot snapdeckSnapshotFromFolder(String folder, String name, String description,
-            List<String> tags, JsonNode config, boolean replace) {
+            List<String> tags, JsonNode config, UUID stackId, boolean replace) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         if (description != null) {
             body.put("description", description);
@@ -612,6 +798,9 @@ public final class ZenmlClient implements AutoCloseable {
         tags.forEach(body.putArray("tags")::add);
         if (config != null) {
             body.set("config", config);
+        }
+        if (stackId != null) {
+            body.put("stack", stackId.toString());
         }
         body.put("replace", replace);
         HttpUrl url = url("x-snapdeck", "pipelines", folder, "snapshots");
@@ -776,6 +965,10 @@ public final class ZenmlClient implements AutoCloseable {
         return url.build();
     }
 
+    private HttpUrl apiKeysUrl(UUID accountId) {
+        return url("service_accounts", accountId.toString(), "api_keys");
+    }
+
     private HttpUrl snapshotRunsUrl(UUID snapshotId) {
         return url("pipeline_snapshots", snapshotId.toString(), "runs");
     }
@@ -792,8 +985,12 @@ public final class ZenmlClient implements AutoCloseable {
 
     private List<LogEntry> logs(HttpUrl base, UUID logsId) {
         HttpUrl url = base.newBuilder().addQueryParameter("logs_id", logsId.toString()).build();
+        return joinChunks(get(url, true));
+    }
+
+    private static List<LogEntry> joinChunks(JsonNode answer) {
         Map<String, List<JsonNode>> chunks = new LinkedHashMap<>();
-        List<JsonNode> entries = Json.list(get(url, true), n -> n);
+        List<JsonNode> entries = Json.list(answer, n -> n);
         for (JsonNode entry : entries) {
             String key = Json.text(entry, "id");
             chunks.computeIfAbsent(key == null ? UUID.randomUUID().toString() : key,
@@ -831,13 +1028,18 @@ public final class ZenmlClient implements AutoCloseable {
 
     /** One authenticated call with the 401 rule: at most one re-login, one repeat. */
     private JsonNode send(String method, HttpUrl url, RequestBody body) {
+        return parse(call(method, url, body), url);
+    }
+
+    /** {@link #send} that leaves the answer unparsed, for callers that read its headers. */
+    private Answer call(String method, HttpUrl url, RequestBody body) {
         String used = currentToken();
         Answer answer = exchange(request(method, url, body, used));
         if (answer.code() != 401) {
-            return parse(answer, url);
+            return answer;
         }
         reauthenticate(used, (UnauthorizedException) ErrorBodies.toException(401, answer.body()));
-        return parse(exchange(request(method, url, body, token)), url);
+        return exchange(request(method, url, body, token));
     }
 
     private String currentToken() {
@@ -907,7 +1109,11 @@ public final class ZenmlClient implements AutoCloseable {
     }
 
     /** The status and full body of one answer; the response is closed before returning. */
-    private record Answer(int code, String body) {
+    private record Answer(int code, String body, Headers headers) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
     }
 
     private Answer exchange(Request request) {
@@ -946,7 +1152,8 @@ public final class ZenmlClient implements AutoCloseable {
     private Answer exchangeOnce(Request request) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
-            return new Answer(response.code(), body == null ? "" : body.string());
+            return new Answer(response.code(), body == null ? "" : body.string(),
+                    response.headers());
         }
     }
 

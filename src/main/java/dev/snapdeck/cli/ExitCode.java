@@ -1,5 +1,7 @@
 package dev.snapdeck.cli;
 
+import dev.snapdeck.api.ExecutionStatus;
+
 /**
  * The exit codes of every {@code snapdeck} command. The {@code *_LINE} strings are the entries of
  * picocli's {@code exitCodeList}, so {@code --help} and the code cannot disagree.
@@ -26,13 +28,31 @@ final class ExitCode {
             + "in time.";
     static final String NOT_FOUND_LINE = "5:No such pipeline, snapshot, run or step, or a name or "
             + "id prefix matched several.";
-    static final String RUN_FAILED_LINE = "6:With --wait: the run failed.";
-    static final String RUN_STOPPED_LINE = "7:With --wait: the run was stopped or cancelled.";
+    static final String RUN_FAILED_LINE = "6:With --wait or --follow: the run failed.";
+    static final String RUN_STOPPED_LINE = "7:With --wait or --follow: the run was stopped or "
+            + "cancelled.";
     static final String NOT_SUPPORTED_LINE = "8:The server cannot do this (e.g. an open-source "
             + "ZenML server cannot run snapshots).";
+
+    /** {@code snapdeck server} runs until stopped, so it has no code for success. */
+    static final String SERVER_FAILED_LINE = "1:The server could not start (the port is taken, "
+            + "another server holds the data folder, the data folder cannot be read).";
+    static final String SERVER_STOPPED_LINE = "130:Stopped with Ctrl+C, the usual way to stop it "
+            + "(143 when stopped with SIGTERM); running steps are killed.";
 
     static final String HEADING = "%nExit codes:%n";
 
     private ExitCode() {
+    }
+
+    /** How a command that waited for a run to end exits: by the status it ended with. */
+    static int forRunEnd(ExecutionStatus status) {
+        if (status.isSuccess()) {
+            return OK;
+        }
+        if (status.equals(ExecutionStatus.STOPPED) || status.equals(ExecutionStatus.CANCELLED)) {
+            return RUN_STOPPED;
+        }
+        return RUN_FAILED;
     }
 }

@@ -45,4 +45,18 @@ final class Groups {
                 RunStopCommand.class})
     static final class Run extends Group {
     }
+
+    @Command(name = "service-account", mixinStandardHelpOptions = true,
+            description = "Service accounts (users for machines, e.g. CI) and their API keys.",
+            subcommands = {ServiceAccountCreateCommand.class, ServiceAccountListCommand.class,
+                ServiceAccountDeleteCommand.class, ApiKey.class})
+    static final class ServiceAccount extends Group {
+    }
+
+    @Command(name = "api-key", mixinStandardHelpOptions = true,
+            description = "A service account's API keys: create, rotate, delete.",
+            subcommands = {ApiKeyCreateCommand.class, ApiKeyRotateCommand.class,
+                ApiKeyDeleteCommand.class})
+    static final class ApiKey extends Group {
+    }
 }

@@ -3,10 +3,12 @@ package dev.snapdeck.cli;
 import java.util.List;
 import java.util.Map;
 
+import dev.snapdeck.api.ApiKey;
 import dev.snapdeck.api.Page;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Ref;
+import dev.snapdeck.api.ServiceAccount;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.StepRun;
 
@@ -19,6 +21,8 @@ final class Rows {
             "snapshot", "created");
     static final List<String> SNAPSHOT_COLUMNS = List.of("id", "name", "pipeline", "stack",
             "runnable", "latest_run_status", "created");
+    static final List<String> SERVICE_ACCOUNT_COLUMNS = List.of("id", "name", "active",
+            "created");
     static final List<String> STEP_COLUMNS = List.of("step", "status", "attempt", "started",
             "ended");
 
@@ -51,6 +55,26 @@ final class Rows {
                 "latest_run_status", text(s.latestRunStatus()), "latest_run_id", s.latestRunId(),
                 "tags", s.tags(), "user", name(s.user()), "created", s.created(),
                 "updated", s.updated());
+    }
+
+    static Map<String, Object> serviceAccount(ServiceAccount a) {
+        return Output.record("id", a.id(), "name", a.name(), "active", a.active(),
+                "description", a.description(), "created", a.created(), "updated", a.updated());
+    }
+
+    /** Whose key it is, the start of what the key commands print for scripts. */
+    static Map<String, Object> keyOwner(ServiceAccount a) {
+        return Output.record("service_account_id", a.id(), "service_account", a.name());
+    }
+
+    /** A key's fields; {@code key}, the secret, only where the server just made one. */
+    static Map<String, Object> apiKey(ApiKey k) {
+        Map<String, Object> row = Output.record("id", k.id(), "name", k.name(),
+                "active", k.active(), "created", k.created(), "last_rotated", k.lastRotated());
+        if (k.key() != null) {
+            row.put("key", k.key());
+        }
+        return row;
     }
 
     static Map<String, Object> step(StepRun s) {

@@ -1,6 +1,10 @@
 package dev.snapdeck.cli;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.PipelineRun;
@@ -12,14 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code snapdeck run logs RUN [--step STEP]}. */
+/** {@code snapdeck run logs RUN [--step STEP] [--follow]}. */
 @Command(
         name = "logs",
         mixinStandardHelpOptions = true,
-        description = "Print the logs of a run's steps (all steps in order, or one with --step).",
+        description = {"Print the logs of a run's steps (all steps in order, or one with --step).",
+            "With --follow, new lines are printed as the steps write them until the run ends, "
+                + "and the exit code says how it ended. Ctrl+C stops following, not the run."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
-            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE})
+            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
+            ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE})
 final class RunLogsCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's name, id or id prefix.")
@@ -28,13 +35,35 @@ final class RunLogsCommand extends ConnectedCommand {
     @Option(names = "--step", paramLabel = "STEP", description = "Only this step's log.")
     String step;
 
+    @Option(names = {"-f", "--follow"},
+            description = "Keep printing new lines until the run ends (no JSON form).")
+    boolean follow;
+
+    @Option(names = "--poll-interval", hidden = true, paramLabel = "MILLIS", defaultValue = "1000",
+            description = "How often --follow asks the server, in milliseconds.")
+    long pollMillis;
+
     RunLogsCommand(CliEnvironment env) {
         super(env);
     }
 
     @Override
-    int run(Workspace workspace) {
+    int run(Workspace workspace) throws InterruptedException {
         PipelineRun found = workspace.run(run);
+        if (!follow) {
+            return printOnce(workspace, found);
+        }
+        if (common.json()) {
+            throw new CliFailure(ExitCode.USAGE, "--follow prints lines as they come and has no "
+                    + "JSON form; after the run ended, 'snapdeck run logs " + found.name()
+                    + " --output json' prints them all.");
+        }
+        try (RunDetachNotice notice = RunDetachNotice.install(err(), found)) {
+            return follow(workspace, found);
+        }
+    }
+
+    private int printOnce(Workspace workspace, PipelineRun found) {
         List<StepRun> steps = workspace.steps(found.id());
         if (step != null) {
             steps = steps.stream().filter(s -> s.name().equals(step)).toList();
@@ -46,20 +75,75 @@ final class RunLogsCommand extends ConnectedCommand {
         Output output = output();
         if (output.isJson()) {
             output.json(steps.stream().map(s -> Output.record("step", s.name(),
-                    "entries", workspace.stepLog(s))).toList());
+                    "entries", new StepLogCursor(s).next(workspace))).toList());
             return ExitCode.OK;
         }
         boolean headings = steps.size() > 1;
         for (StepRun s : steps) {
-            print(s, workspace.stepLog(s), headings);
+            if (headings) {
+                out().println("==> " + s.name() + " (" + s.status() + ") <==");
+            }
+            print(new StepLogCursor(s).next(workspace));
         }
         return ExitCode.OK;
     }
 
-    private void print(StepRun s, List<LogEntry> entries, boolean heading) {
-        if (heading) {
-            out().println("==> " + s.name() + " (" + s.status() + ") <==");
+    /**
+     * Reads the run's status before its logs in every round, so the round that sees the run
+     * ended also prints the last lines the steps wrote.
+     */
+    private int follow(Workspace workspace, PipelineRun found) throws InterruptedException {
+        Map<UUID, StepLogCursor> cursors = new LinkedHashMap<>();
+        Duration interval = Duration.ofMillis(Math.max(50, pollMillis));
+        String shownStep = null;
+        while (true) {
+            PipelineRun now = workspace.run(found.id());
+            for (StepRun s : workspace.steps(found.id())) {
+                if (step == null || s.name().equals(step)) {
+                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(),
+                            id -> new StepLogCursor(s));
+                    shownStep = printFresh(cursor.next(workspace), s.name(), shownStep);
+                }
+            }
+            if (ended(now)) {
+                return reportEnd(now, cursors.isEmpty());
+            }
+            session().verbose("Run " + now.name() + " is " + now.status() + "; asking again in "
+                    + interval.toMillis() + " ms");
+            Thread.sleep(interval.toMillis());
         }
+    }
+
+    /** Prints the entries, under a heading when they are another step's than the last ones. */
+    private String printFresh(List<LogEntry> fresh, String stepName, String shownStep) {
+        if (fresh.isEmpty()) {
+            return shownStep;
+        }
+        if (step == null && !stepName.equals(shownStep)) {
+            out().println("==> " + stepName + " <==");
+        }
+        print(fresh);
+        out().flush();
+        return stepName;
+    }
+
+    private int reportEnd(PipelineRun ended, boolean noStepSeen) {
+        if (step != null && noStepSeen) {
+            throw new NoSuchThingException("step of run " + ended.name(), step);
+        }
+        int code = ExitCode.forRunEnd(ended.status());
+        if (code != ExitCode.OK) {
+            String reason = ended.statusReason() == null ? "" : " (" + ended.statusReason() + ")";
+            err().println("Run " + ended.name() + " " + ended.status() + reason + ".");
+        }
+        return code;
+    }
+
+    private static boolean ended(PipelineRun run) {
+        return !run.inProgress() && run.status() != null && run.status().isFinished();
+    }
+
+    private void print(List<LogEntry> entries) {
         for (LogEntry entry : entries) {
             out().println(entry.message());
         }

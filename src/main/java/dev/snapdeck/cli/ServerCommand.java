@@ -2,6 +2,7 @@ package dev.snapdeck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Option;
         description = {"Run Snapdeck's local server (ZenML's REST API on SQLite; runs pipelines as local "
                 + "processes) until interrupted.",
             "The admin password comes from SNAPDECK_ADMIN_PASSWORD at the first start; otherwise one is "
-                + "generated and printed once."})
+                + "generated and printed once."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.SERVER_FAILED_LINE, ExitCode.USAGE_LINE,
+            ExitCode.SERVER_STOPPED_LINE})
 public final class ServerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
@@ -55,7 +59,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = data != null ? data : SnapdeckHome.resolve().server();
-        LocalServer server = LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        LocalServer server = start(dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM ends right after its shutdown hooks, so the hook itself stops the server: running
         // steps are killed rather than orphaned, and the store is closed cleanly.
@@ -73,5 +77,29 @@ public final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Starts the server; the two ways starting commonly fails become one line each. */
+    private LocalServer start(Path dataDir) throws Exception {
+        try {
+            return LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+        } catch (DataFolderLock.AlreadyRunningException e) {
+            throw new CliFailure(ExitCode.PROBLEM, e.getMessage());
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new CliFailure(ExitCode.PROBLEM, "port " + port + " on " + host + " is in "
+                        + "use; stop what uses it, or pick another with --port (0: any free one).");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SnapdeckCommand.VersionProvider.class,
         subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class,
-            Groups.Pipeline.class, Groups.Run.class, ConfigCommand.class, ServerCommand.class,
-            TokenCommand.class},
+            Groups.Pipeline.class, Groups.Run.class, Groups.ServiceAccount.class,
+            ConfigCommand.class, ServerCommand.class, TokenCommand.class},
         description = "Run ML pipelines from snapshots: against a ZenML server or Snapdeck's own "
                 + "local server.%nWith no arguments, snapdeck.jar opens the dashboard.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -3,10 +3,13 @@ package dev.snapdeck.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.snapdeck.api.NotFoundException;
 import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.Ref;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.api.Stack;
 import dev.snapdeck.service.Workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,7 +52,8 @@ final class SnapshotCreateCommand extends ConnectedCommand {
     Path config;
 
     @Option(names = "--stack", paramLabel = "STACK",
-            description = "Stack name or id to freeze it for (with SOURCE only).")
+            description = "The stack (name, id or id prefix) to freeze it for. With --from-run "
+                    + "it must be the run's own stack: a run's snapshot keeps its stack.")
     String stack;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What it is for.")
@@ -83,26 +87,33 @@ final class SnapshotCreateCommand extends ConnectedCommand {
             throw new CliFailure(ExitCode.USAGE, "give either SOURCE (a pipeline folder on the "
                     + "local server) or --from-run RUN, not both or neither.");
         }
-        if (fromRun != null && (config != null || stack != null)) {
-            throw new CliFailure(ExitCode.USAGE, "--config and --stack do not apply with "
-                    + "--from-run: the run's snapshot keeps its configuration and stack.");
+        if (fromRun != null && config != null) {
+            throw new CliFailure(ExitCode.USAGE, "--config does not apply with --from-run: the "
+                    + "run's snapshot keeps its configuration.");
         }
     }
 
     private Snapshot fromRun(Workspace workspace) {
         PipelineRun run = workspace.run(fromRun);
+        if (stack != null) {
+            requireRunsStack(run, workspace.stack(stack));
+        }
         return workspace.snapshotFromRun(run.id(), name, description, List.of(), replace);
     }
 
-    private Snapshot fromFolder(Workspace workspace) {
-        if (stack != null) {
-            // TODO: the local server has one stack and its folder-snapshot extension takes none,
-            // so --stack cannot be honoured there; ZenML servers cannot freeze a folder at all.
-            // Refused rather than silently ignored.
-            throw new CliFailure(ExitCode.NOT_SUPPORTED, "--stack is not supported when "
-                    + "creating a snapshot from a pipeline folder: the local server has a single "
-                    + "stack.");
+    /** ZenML names a run's snapshot as it is; nothing can move it to another stack. */
+    private static void requireRunsStack(PipelineRun run, Stack wanted) {
+        Ref ran = run.stack();
+        if (ran == null || !wanted.id().equals(ran.id())) {
+            throw new CliFailure(ExitCode.NOT_SUPPORTED, "run " + run.name() + " ran on stack "
+                    + (ran == null ? "(unknown)" : Rows.name(ran)) + ", and its snapshot keeps "
+                    + "that stack; to have one for " + wanted.name() + ", run the pipeline "
+                    + "there and name that run's snapshot.");
         }
+    }
+
+    private Snapshot fromFolder(Workspace workspace) {
+        UUID stackId = stack == null ? null : workspace.stack(stack).id();
         ObjectNode frozen = null;
         if (config != null) {
             Optional<ObjectNode> checked = ConfigFiles.check(config, ConfigFiles.anySnapshot(),
@@ -114,7 +125,8 @@ final class SnapshotCreateCommand extends ConnectedCommand {
             frozen = checked.get();
         }
         try {
-            return workspace.snapshotFromFolder(source, name, description, frozen, replace);
+            return workspace.snapshotFromFolder(source, name, description, frozen, stackId,
+                    replace);
         } catch (NotFoundException e) {
             if (!workspace.connection().local() && e.exceptionClass() == null) {
                 throw new CliFailure(ExitCode.NOT_SUPPORTED, "this server cannot create a "

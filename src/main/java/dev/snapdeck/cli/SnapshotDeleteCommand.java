@@ -1,7 +1,5 @@
 package dev.snapdeck.cli;
 
-import java.util.Locale;
-
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.Workspace;
 
@@ -34,7 +32,8 @@ final class SnapshotDeleteCommand extends ConnectedCommand {
     @Override
     int run(Workspace workspace) {
         Snapshot found = workspace.snapshot(snapshot);
-        if (!yes && !confirmed(found)) {
+        if (!yes && !Confirmation.toDelete(env, "snapshot " + Rows.label(found) + " ("
+                + found.id() + ")")) {
             output().line("Kept snapshot " + Rows.label(found) + ".");
             return ExitCode.PROBLEM;
         }
@@ -48,15 +47,5 @@ final class SnapshotDeleteCommand extends ConnectedCommand {
             output.line("Deleted snapshot " + Rows.label(found) + " (" + found.id() + ").");
         }
         return ExitCode.OK;
-    }
-
-    private boolean confirmed(Snapshot found) {
-        if (!env.terminal().present()) {
-            throw new CliFailure(ExitCode.USAGE, "not deleting snapshot " + Rows.label(found)
-                    + " without --yes: there is no terminal to confirm at.");
-        }
-        String answer = env.terminal().readLine("Delete snapshot " + Rows.label(found) + " ("
-                + found.id() + ")? [y/N] ").orElse("");
-        return answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
             "With --wait, each step's status changes are printed until the run ends, and the "
-                + "exit code says how it ended."},
+                + "exit code says how it ended. Ctrl+C stops waiting, not the run."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
@@ -72,16 +72,24 @@ final class SnapshotRunCommand extends ConnectedCommand {
 
         PipelineRun run = workspace.triggerRun(found.id(), runConfiguration);
         Output output = output();
-        output.line("Started run " + run.name() + " (" + run.id() + ") of snapshot "
-                + Rows.label(found) + ".");
         if (!waitForEnd) {
+            output.line(started(run, found));
             if (output.isJson()) {
                 output.json(Rows.run(run));
             }
             return ExitCode.OK;
         }
-        PipelineRun ended = await(workspace, run);
-        return reportEnd(ended, output);
+        // Installed before anything is printed, so whoever reacts to "Started run" with Ctrl+C
+        // is told what became of the run.
+        try (RunDetachNotice notice = RunDetachNotice.install(err(), run)) {
+            output.line(started(run, found));
+            return reportEnd(await(workspace, run), output);
+        }
+    }
+
+    private static String started(PipelineRun run, Snapshot found) {
+        return "Started run " + run.name() + " (" + run.id() + ") of snapshot "
+                + Rows.label(found) + ".";
     }
 
     private PipelineRun await(Workspace workspace, PipelineRun started)
@@ -120,16 +128,6 @@ final class SnapshotRunCommand extends ConnectedCommand {
             String reason = run.statusReason() == null ? "" : " (" + run.statusReason() + ")";
             output.line("Run " + run.name() + " " + run.status() + reason + ".");
         }
-        return exitCodeFor(run.status());
-    }
-
-    static int exitCodeFor(ExecutionStatus status) {
-        if (status.isSuccess()) {
-            return ExitCode.OK;
-        }
-        if (status.equals(ExecutionStatus.STOPPED) || status.equals(ExecutionStatus.CANCELLED)) {
-            return ExitCode.RUN_STOPPED;
-        }
-        return ExitCode.RUN_FAILED;
+        return ExitCode.forRunEnd(run.status());
     }
 }

@@ -79,6 +79,23 @@ public final class Connector {
         return open(client, profile.name(), false, () -> { });
     }
 
+    /**
+     * Logs in to the profile's server with {@code secret} and answers the access token, without
+     * storing anything: what {@code snapdeck token} prints for scripts.
+     *
+     * @throws dev.snapdeck.api.UnauthorizedException when the server rejects the credentials
+     * @throws dev.snapdeck.api.ServerUnreachableException when nothing answers at its URL
+     */
+    public static String accessToken(ConnectionProfile profile, String secret) {
+        try (ZenmlClient client = ZenmlClient.builder(profile.url())
+                .credentials(credentials(profile, secret))
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .build()) {
+            return client.accessToken();
+        }
+    }
+
     /** Starts (or reuses) the in-process local server and signs in as its admin. */
     public Workspace connectLocal() throws Exception {
         LocalServerLauncher.RunningLocalServer server = localServer.start();
@@ -104,7 +121,7 @@ public final class Connector {
                 return;
             }
             workspace.snapshotFromFolder(EXAMPLE_PIPELINE, EXAMPLE_SNAPSHOT,
-                    "The bundled iris example, ready to run.", null, false);
+                    "The bundled iris example, ready to run.", null, null, false);
             LOG.info("Created the example snapshot {}", EXAMPLE_SNAPSHOT);
         } catch (RuntimeException e) {
             LOG.warn("Could not create the example snapshot: {}", e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.Page;
 import dev.snapdeck.api.Pipeline;
@@ -50,6 +51,13 @@ public interface Workspace extends AutoCloseable {
     /** The log of a step run; empty when the step has no log source yet. */
     List<LogEntry> stepLog(StepRun step);
 
+    /**
+     * A step run's log from byte {@code offset} on, for following a log as it grows: Snapdeck's
+     * local server answers the next piece and where the one after starts; a ZenML server
+     * answers the whole log and no next offset. Empty when the step has no log source yet.
+     */
+    LogChunk stepLog(StepRun step, long offset);
+
     /** Asks the server to stop a run; {@code graceful} lets running steps finish. */
     void stopRun(UUID runId, boolean graceful);
 
@@ -76,12 +84,13 @@ public interface Workspace extends AutoCloseable {
      * pipelines folder as a snapshot named {@code name}.
      *
      * @param config run configuration frozen into it; null keeps the folder's defaults
+     * @param stackId the stack to freeze it for; null for the server's default stack
      * @throws dev.snapdeck.api.NotFoundException when there is no such folder, or the server is
      *     a ZenML server (which has no such route)
      * @throws dev.snapdeck.api.ConflictException when the name is taken and replace is false
      */
     Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace);
+            JsonNode config, UUID stackId, boolean replace);
 
     Snapshot updateSnapshot(UUID id, SnapshotUpdate update);
 
@@ -96,6 +105,16 @@ public interface Workspace extends AutoCloseable {
     PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration);
 
     Optional<Stack> stack(UUID id);
+
+    /**
+     * A stack by id, full name or unique id prefix.
+     *
+     * @throws NoSuchThingException when none matches; its message lists the server's stacks
+     */
+    Stack stack(String nameOrId);
+
+    /** The server's service accounts and their API keys. */
+    ServiceAccounts serviceAccounts();
 
     @Override
     void close();

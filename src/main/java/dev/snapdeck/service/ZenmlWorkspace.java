@@ -3,11 +3,13 @@ package dev.snapdeck.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.LogSource;
 import dev.snapdeck.api.NotFoundException;
@@ -21,6 +23,7 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.Stack;
+import dev.snapdeck.api.StackQuery;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.api.ZenmlClient;
 
@@ -91,14 +94,24 @@ final class ZenmlWorkspace implements Workspace {
 
     @Override
     public List<LogEntry> stepLog(StepRun step) {
+        return logSource(step).map(source -> client.stepLogs(step.id(), source.id()))
+                .orElse(List.of());
+    }
+
+    @Override
+    public LogChunk stepLog(StepRun step, long offset) {
+        return logSource(step).map(source -> client.stepLogs(step.id(), source.id(), offset))
+                .orElse(new LogChunk(List.of(), OptionalLong.empty()));
+    }
+
+    /** The step's log source; a step run listed without its resources is fetched whole. */
+    private Optional<LogSource> logSource(StepRun step) {
         List<LogSource> sources = step.logCollection();
         if (sources == null || sources.isEmpty()) {
             sources = client.step(step.id()).logCollection();
         }
-        if (sources == null || sources.isEmpty()) {
-            return List.of();
-        }
-        return client.stepLogs(step.id(), sources.get(0).id());
+        return sources == null || sources.isEmpty() ? Optional.empty()
+                : Optional.of(sources.get(0));
     }
 
     @Override
@@ -150,9 +163,9 @@ final class ZenmlWorkspace implements Workspace {
 
     @Override
     public Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace) {
+            JsonNode config, UUID stackId, boolean replace) {
         return client.snapdeckSnapshotFromFolder(folder, name, description, List.of(), config,
-                replace);
+                stackId, replace);
     }
 
     @Override
@@ -177,6 +190,25 @@ final class ZenmlWorkspace implements Workspace {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Stack stack(String nameOrId) {
+        try {
+            return resolve("stack", nameOrId, client::stack,
+                    name -> client.stacks(new StackQuery().filter("name", name)).items(),
+                    prefix -> client.stacks(idPrefix(new StackQuery(), prefix)).items(),
+                    Stack::id, Stack::name);
+        } catch (NoSuchThingException e) {
+            List<String> existing = client.stacks(new StackQuery().sortBy("asc:name")
+                    .size(MATCHES_SHOWN)).items().stream().map(Stack::name).toList();
+            throw new NoSuchThingException("stack", nameOrId, existing);
+        }
+    }
+
+    @Override
+    public ServiceAccounts serviceAccounts() {
+        return new ZenmlServiceAccounts(client);
     }
 
     @Override

@@ -556,6 +556,35 @@ class ZenmlClientContractTest {
     }
 
     @Test
+    void stepLogsFromAnOffsetReadTheNextOffsetTheLocalServerGives() throws Exception {
+        String step = "e1a3c5d7-9bad-4ecf-8a4b-5c6d7e8f9a01";
+        server.route("GET", "/api/v1/steps/" + step + "/logs", () -> FixtureServer.json(200,
+                "[{\"message\": \"epoch 3\", \"id\": \"m3\"}]")
+                .setHeader("X-Snapdeck-Next-Offset", "2048"));
+
+        LogChunk chunk = client.stepLogs(id(step), id(S_BASE), 1024);
+
+        assertEquals(List.of("epoch 3"), chunk.entries().stream().map(LogEntry::message)
+                .toList());
+        assertEquals(2048, chunk.nextOffset().getAsLong());
+        assertEquals("1024", server.only("GET", "/api/v1/steps/" + step + "/logs")
+                .getRequestUrl().queryParameter("offset"));
+    }
+
+    @Test
+    void stepLogsOfAZenmlServerHaveNoNextOffset() throws Exception {
+        String step = "e1a3c5d7-9bad-4ecf-8a4b-5c6d7e8f9a01";
+        server.route("GET", "/api/v1/steps/" + step + "/logs", 200, "run-logs.json");
+
+        LogChunk chunk = client.stepLogs(id(step), id(S_BASE), 0);
+
+        assertEquals(3, chunk.entries().size());
+        assertTrue(chunk.nextOffset().isEmpty());
+        assertNull(server.only("GET", "/api/v1/steps/" + step + "/logs").getRequestUrl()
+                .queryParameter("offset"));
+    }
+
+    @Test
     void readsRunDag() {
         server.route("GET", "/api/v1/runs/" + R11 + "/dag", 200, "run-dag.json");
 

@@ -3,6 +3,7 @@ package dev.snapdeck.cli;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +75,96 @@ final class CliHarness {
 
     Result run(String... args) {
         return runWithInput("", args);
+    }
+
+    /**
+     * Starts a command on a thread of its own, so a test can act on what it printed so far
+     * ({@link Running#awaitOutput}) before it ends.
+     */
+    Running start(String... args) {
+        Running running = new Running();
+        running.thread = new Thread(() -> {
+            CliEnvironment env = new CliEnvironment(home(), new ByteArrayInputStream(new byte[0]),
+                    terminal, clock, localServer);
+            var commandLine = SnapdeckCommand.newCommandLine(env);
+            commandLine.setOut(new PrintWriter(running.out, true));
+            commandLine.setErr(new PrintWriter(running.err, true));
+            running.finish(commandLine.execute(args));
+        }, "cli-harness-command");
+        running.thread.start();
+        return running;
+    }
+
+    /** A command started by {@link #start}; its output grows while it runs. */
+    static final class Running {
+
+        private final WatchedWriter out = new WatchedWriter();
+        private final StringWriter err = new StringWriter();
+        private Thread thread;
+        private Integer code;
+
+        /** Waits until standard output holds {@code text} (the test's timeout bounds it). */
+        void awaitOutput(String text) throws InterruptedException {
+            out.await(text);
+        }
+
+        String outSoFar() {
+            return out.text();
+        }
+
+        Result join() throws InterruptedException {
+            thread.join();
+            synchronized (this) {
+                return new Result(code, out.text(), err.toString());
+            }
+        }
+
+        private void finish(int exitCode) {
+            synchronized (this) {
+                code = exitCode;
+            }
+            out.end();
+        }
+    }
+
+    /** A writer that lets another thread wait for a piece of text to appear in it. */
+    private static final class WatchedWriter extends Writer {
+
+        private final StringBuilder text = new StringBuilder();
+        private boolean ended;
+
+        @Override
+        public synchronized void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+            notifyAll();
+        }
+
+        /** Waits for {@code wanted}; fails if the command ends without printing it. */
+        synchronized void await(String wanted) throws InterruptedException {
+            while (text.indexOf(wanted) < 0) {
+                if (ended) {
+                    throw new AssertionError("ended without printing '" + wanted + "': " + text);
+                }
+                wait();
+            }
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     Result runWithInput(String stdin, String... args) {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
+import dev.snapdeck.server.http.Views;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.FormBody;
@@ -76,6 +77,32 @@ class CommandsAgainstLocalServerTest {
         CliHarness.Result list = cli.run("pipeline", "snapshot", "list");
         assertTrue(list.out().contains("nightly"), list.out());
         assertTrue(list.out().contains("training_pipeline"), list.out());
+    }
+
+    @Test
+    void createsASnapshotForTheDefaultStackByNameOrIdPrefix() {
+        CliHarness.Result byName = cli.run("pipeline", "snapshot", "create",
+                "training_pipeline", "--name", "by-name", "--stack", "default",
+                "--output", "json");
+        CliHarness.Result byPrefix = cli.run("pipeline", "snapshot", "create",
+                "training_pipeline", "--name", "by-prefix", "--stack",
+                Views.STACK_ID.substring(0, 6), "--output", "json");
+
+        assertEquals(0, byName.code(), byName.err());
+        assertEquals("default", json(byName.out()).path("stack").asText());
+        assertEquals(0, byPrefix.code(), byPrefix.err());
+    }
+
+    @Test
+    void anUnknownStackIsOneLineListingTheStacksAndCreatesNothing() {
+        CliHarness.Result created = cli.run("pipeline", "snapshot", "create",
+                "training_pipeline", "--name", "nightly", "--stack", "gpu");
+
+        assertEquals(ExitCode.NOT_FOUND, created.code());
+        assertEquals(List.of("error: No stack is named 'gpu' or has an id starting with it; "
+                + "the server has default."), created.errLines());
+        assertTrue(cli.run("pipeline", "snapshot", "list").out().contains("No snapshots"),
+                "a snapshot was created");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.snapdeck.SnapdeckHome;
@@ -375,6 +376,51 @@ class CommandsAgainstZenmlTest {
         assertEquals(0, result.code(), result.err());
         JsonNode body = json(zenml.received("PUT", runSnapshot).get(0).getBody().readUtf8());
         assertEquals("nightly", body.path("name").asText());
+    }
+
+    @Test
+    void createFromRunAcceptsTheRunsOwnStack() {
+        String runSnapshot = "/api/v1/pipeline_snapshots/"
+                + ZenmlFixtures.tree("run-hydrated.json").at("/resources/snapshot/id").asText();
+        zenml.route("PUT", runSnapshot, 200, "snapshot-hydrated.json");
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "create", "--from-run",
+                ZenmlFixtures.RUN, "--name", "nightly", "--stack", "aws-k8s-prod");
+
+        assertEquals(0, result.code(), result.err());
+        assertEquals(1, zenml.received("PUT", runSnapshot).size());
+    }
+
+    @Test
+    void createFromRunRefusesAnotherStackAndSaysWhy() {
+        String runSnapshot = "/api/v1/pipeline_snapshots/"
+                + ZenmlFixtures.tree("run-hydrated.json").at("/resources/snapshot/id").asText();
+        zenml.route("PUT", runSnapshot, 200, "snapshot-hydrated.json");
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "create", "--from-run",
+                ZenmlFixtures.RUN, "--name", "nightly", "--stack",
+                ZenmlFixtures.OTHER_STACK.substring(0, 6));
+
+        assertEquals(ExitCode.NOT_SUPPORTED, result.code());
+        assertEquals(List.of("error: run training_pipeline-2026_06_30-14_03_11_482917 ran on "
+                + "stack aws-k8s-prod, and its snapshot keeps that stack; to have one for "
+                + "gcp-staging, run the pipeline there and name that run's snapshot."),
+                result.errLines());
+        assertTrue(zenml.received("PUT", runSnapshot).isEmpty());
+    }
+
+    @Test
+    void anUnknownStackIsOneLineNamingTheServersStacks() {
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "create", "--from-run",
+                ZenmlFixtures.RUN, "--name", "nightly", "--stack", "azure");
+
+        assertEquals(ExitCode.NOT_FOUND, result.code());
+        assertEquals(List.of("error: No stack is named 'azure' or has an id starting with it; "
+                + "the server has aws-k8s-prod, gcp-staging."), result.errLines());
     }
 
     @Test

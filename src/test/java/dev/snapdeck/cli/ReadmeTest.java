@@ -43,7 +43,7 @@ class ReadmeTest {
     /** The command words of a README line (up to the first argument), then --help. */
     private static String[] helpFor(String[] words) {
         List<String> args = new ArrayList<>();
-        for (int i = 1; i < words.length && words[i].matches("[a-z]+"); i++) {
+        for (int i = 1; i < words.length && words[i].matches("[a-z][a-z-]*"); i++) {
             args.add(words[i]);
         }
         args.add("--help");

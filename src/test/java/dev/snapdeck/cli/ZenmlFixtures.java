@@ -28,6 +28,7 @@ final class ZenmlFixtures implements AutoCloseable {
 
     static final String SNAPSHOT = "6d8f0a2c-4e5b-4d7f-8b9c-0e1f2a3b4c5d";
     static final String RUN = "b8d0f2a4-6e7a-4b9c-9d1e-2f3a4b5c6d7e";
+    static final String OTHER_STACK = "1d3f5b7a-9c2e-4f6a-8b0d-2e4f6a8b0c1d";
     static final String TRIGGER_PATH = "/api/v1/pipeline_snapshots/{snapshot_id}/runs";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +67,11 @@ final class ZenmlFixtures implements AutoCloseable {
         f.route("GET", "/api/v1/runs", r -> filtered("runs-page.json", r));
         f.route("GET", "/api/v1/runs/" + RUN, 200, "run-hydrated.json");
         f.route("GET", "/api/v1/steps", 200, "steps-page.json");
+        f.route("GET", "/api/v1/stacks", r -> filtered(stacksPage(), r));
+        for (JsonNode stack : stacksPage().path("items")) {
+            f.route("GET", "/api/v1/stacks/" + stack.path("id").asText(),
+                    r -> json(200, stack.toString()));
+        }
         return f;
     }
 
@@ -104,7 +110,21 @@ final class ZenmlFixtures implements AutoCloseable {
 
     /** A page fixture with only the items the request's name or id filter selects. */
     static MockResponse filtered(String pageFixture, RecordedRequest request) {
-        ObjectNode page = (ObjectNode) tree(pageFixture);
+        return filtered((ObjectNode) tree(pageFixture), request);
+    }
+
+    /** The fixture's stack {@code aws-k8s-prod} (run #12's) and a second one, as a page. */
+    static ObjectNode stacksPage() {
+        ObjectNode prod = (ObjectNode) tree("stack-hydrated.json");
+        ObjectNode other = prod.deepCopy();
+        other.put("id", OTHER_STACK).put("name", "gcp-staging");
+        ObjectNode page = JSON.createObjectNode().put("index", 1).put("max_size", 20)
+                .put("total_pages", 1).put("total", 2);
+        page.putArray("items").add(prod).add(other);
+        return page;
+    }
+
+    static MockResponse filtered(ObjectNode page, RecordedRequest request) {
         String name = request.getRequestUrl().queryParameter("name");
         String id = request.getRequestUrl().queryParameter("id");
         ArrayNode kept = JSON.createArrayNode();

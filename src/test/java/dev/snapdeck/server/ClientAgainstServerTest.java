@@ -233,6 +233,20 @@ class ClientAgainstServerTest {
     }
 
     @Test
+    void aFolderSnapshotIsFrozenForTheDefaultStackAndNoOther() {
+        UUID defaultStack = client.stacks(new dev.snapdeck.api.StackQuery()).items().get(0).id();
+
+        Snapshot made = client.snapdeckSnapshotFromFolder("training_pipeline", "on-default", null,
+                List.of(), null, defaultStack, false);
+
+        assertEquals(defaultStack, made.stack().id());
+        assertThrows(dev.snapdeck.api.NotFoundException.class,
+                () -> client.snapdeckSnapshotFromFolder("training_pipeline", "elsewhere", null,
+                        List.of(), null, UUID.randomUUID(), false));
+        assertEquals(1, client.snapshots(new SnapshotQuery().namedOnly()).total());
+    }
+
+    @Test
     void serviceAccountKeysLogInRotateAndStopWorkingWhenDeleted() throws Exception {
         String admin = token();
         JsonNode account = post("/api/v1/service_accounts", "{\"name\": \"ci\"}", admin, 200);

@@ -292,6 +292,10 @@ final class SnapshotController {
                     config.toString());
         }
         String name = body.hasNonNull("name") ? Bodies.requiredText(body, "name") : null;
+        if (body.hasNonNull("stack")) {
+            // ZenML's "stack" field; this server has its one default stack to freeze for.
+            SystemController.requireId(body.path("stack").asText(), Views.STACK_ID, "stack");
+        }
         ObjectNode spec = SnapshotFactory.pipelineSpec(definition);
         ObjectNode template = SnapshotFactory.configTemplate(definition);
         if (config.isObject()) {

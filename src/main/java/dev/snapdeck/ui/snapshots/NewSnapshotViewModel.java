@@ -270,7 +270,7 @@ public final class NewSnapshotViewModel {
         context.executor().submit(() -> {
             JsonNode config = file == null ? null : readConfig(file);
             Snapshot made = workspace.snapshotFromFolder(chosenFolder, chosenName,
-                    chosenDescription, config, replace);
+                    chosenDescription, config, null, replace);
             if (chosenTags.isEmpty()) {
                 return made;
             }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.Page;
 import dev.snapdeck.api.Pipeline;
@@ -33,6 +34,7 @@ import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.Stack;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.ConnectionInfo;
+import dev.snapdeck.service.ServiceAccounts;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
@@ -197,6 +199,11 @@ public final class RunsWorkspace implements Workspace {
     }
 
     @Override
+    public LogChunk stepLog(StepRun step, long offset) {
+        throw new UnsupportedOperationException("the screens read whole logs");
+    }
+
+    @Override
     public void stopRun(UUID runId, boolean graceful) {
         stops.add(runId + (graceful ? " graceful" : " immediate"));
     }
@@ -230,7 +237,7 @@ public final class RunsWorkspace implements Workspace {
 
     @Override
     public Snapshot snapshotFromFolder(String folder, String name, String description,
-            JsonNode config, boolean replace) {
+            JsonNode config, UUID stackId, boolean replace) {
         throw new UnsupportedOperationException();
     }
 
@@ -252,6 +259,16 @@ public final class RunsWorkspace implements Workspace {
     @Override
     public Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public Stack stack(String nameOrId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServiceAccounts serviceAccounts() {
+        throw new UnsupportedOperationException("no screen manages service accounts");
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.snapdeck.api.ConflictException;
 import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.NotFoundException;
 import dev.snapdeck.api.Page;
@@ -36,6 +37,7 @@ import dev.snapdeck.api.Stack;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.api.User;
 import dev.snapdeck.service.ConnectionInfo;
+import dev.snapdeck.service.ServiceAccounts;
 import dev.snapdeck.service.Workspace;
 
 /**
@@ -216,6 +218,11 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
+    public synchronized LogChunk stepLog(StepRun step, long offset) {
+        throw new UnsupportedOperationException("the screens read whole logs");
+    }
+
+    @Override
     public synchronized void stopRun(UUID runId, boolean graceful) {
         calls.add("stop " + runId);
     }
@@ -262,7 +269,7 @@ public final class FakeWorkspace implements Workspace {
     /** Records the call; a folder named "missing" does not exist. */
     @Override
     public synchronized Snapshot snapshotFromFolder(String folder, String name,
-            String description, JsonNode config, boolean replace) {
+            String description, JsonNode config, UUID stackId, boolean replace) {
         calls.add("snapshotFromFolder " + folder + " " + name + (replace ? " replace" : ""));
         folderConfigs.add(config);
         if (folder.equals("missing")) {
@@ -351,6 +358,16 @@ public final class FakeWorkspace implements Workspace {
     @Override
     public synchronized Optional<Stack> stack(UUID id) {
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized Stack stack(String nameOrId) {
+        throw new UnsupportedOperationException("not used by these screens");
+    }
+
+    @Override
+    public ServiceAccounts serviceAccounts() {
+        throw new UnsupportedOperationException("no screen manages service accounts");
     }
 
     @Override

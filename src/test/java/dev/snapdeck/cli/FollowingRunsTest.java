@@ -1,0 +1,201 @@
+package dev.snapdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.ServerOptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Watching a run as it goes: {@code run logs --follow}, and what Ctrl+C says during
+ * {@code snapshot run --wait} (in a child JVM, sent a real signal). The runs are of a one-step
+ * pipeline whose step prints a line, waits at a gate (a file the test creates), prints another
+ * and exits with the code it is given, so each test decides when its run moves on. The local
+ * orchestrator adds its own "[snapdeck] attempt" line to each step's log.
+ */
+@Timeout(300)
+class FollowingRunsTest {
+
+    private static final String PASSWORD = "s3cret-admin";
+    private static final String GATE_STEP = String.join("\n",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "public class Gate {",
+            "    public static void main(String[] args) throws Exception {",
+            "        System.out.println(\"before the gate\");",
+            "        Path gate = Path.of(System.getenv(\"SNAPDECK_PARAM_GATE\"));",
+            "        while (!Files.exists(gate)) {",
+            "            Thread.sleep(20);",
+            "        }",
+            "        System.out.println(\"after the gate\");",
+            "        System.exit(Integer.parseInt(System.getenv(\"SNAPDECK_PARAM_EXIT_CODE\")));",
+            "    }",
+            "}", "");
+
+    @TempDir
+    Path root;
+
+    private LocalServer server;
+    private CliHarness cli;
+    private Path gate;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path pipeline = Files.createDirectories(root.resolve("pipelines").resolve("gated"));
+        Files.writeString(pipeline.resolve("Gate.java"), GATE_STEP);
+        Files.writeString(pipeline.resolve("pipeline.yaml"), String.join("\n",
+                "name: gated",
+                "steps:",
+                "  gate:",
+                "    run: [java, Gate.java]",
+                "    enable_cache: false",
+                "    parameters:",
+                "      gate: {type: string, default: none}",
+                "      exit_code: {type: integer, default: 0}", ""));
+        server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"),
+                root.resolve("pipelines"), () -> PASSWORD, null));
+        cli = new CliHarness(Files.createDirectories(root.resolve("home")));
+        CliHarness.Result login = cli.runWithInput(PASSWORD + "\n", "login",
+                server.url().toString(), "--name", "local", "--username", "admin",
+                "--password-stdin");
+        assertEquals(0, login.code(), login.err());
+        gate = root.resolve("gate-open");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A snapshot of the gated pipeline whose step waits for {@link #gate}, then exits so. */
+    private void snapshotExiting(int exitCode) throws IOException {
+        Path config = Files.writeString(root.resolve("gate.yaml"), "steps:\n  gate:\n"
+                + "    parameters:\n      gate: '" + gate + "'\n      exit_code: " + exitCode
+                + "\n");
+        CliHarness.Result created = cli.run("pipeline", "snapshot", "create", "gated", "--name",
+                "gated", "--config", config.toString());
+        assertEquals(0, created.code(), created.err());
+    }
+
+    private JsonNode startRun() {
+        CliHarness.Result started = cli.run("pipeline", "snapshot", "run", "gated", "--output",
+                "json");
+        assertEquals(0, started.code(), started.err());
+        return json(started.out());
+    }
+
+    @Test
+    void followPrintsNewLinesAsTheStepWritesThemAndEndsWithTheRun() throws Exception {
+        snapshotExiting(0);
+        String runId = startRun().path("id").asText();
+
+        CliHarness.Running following = cli.start("run", "logs", runId, "--follow",
+                "--poll-interval", "100");
+        following.awaitOutput("before the gate");
+        boolean afterTooEarly = following.outSoFar().contains("after the gate");
+        Files.createFile(gate);
+        CliHarness.Result ended = following.join();
+
+        assertFalse(afterTooEarly, following.outSoFar());
+        assertEquals(0, ended.code(), ended.err());
+        assertEquals(List.of("==> gate <==", "before the gate", "after the gate"),
+                ended.out().lines().filter(line -> !line.startsWith("[snapdeck] attempt"))
+                        .toList());
+        assertEquals("", ended.err());
+    }
+
+    @Test
+    void followOfAFailingRunExitsWithTheRunFailedCode() throws Exception {
+        snapshotExiting(3);
+        Files.createFile(gate);
+        String runId = startRun().path("id").asText();
+
+        CliHarness.Result ended = cli.run("run", "logs", runId, "-f", "--step", "gate",
+                "--poll-interval", "100");
+
+        assertEquals(ExitCode.RUN_FAILED, ended.code(), ended.err());
+        assertTrue(ended.out().contains("before the gate\nafter the gate\n"), ended.out());
+        assertEquals(1, ended.errLines().size(), ended.err());
+        assertTrue(ended.err().startsWith("Run gated-"), ended.err());
+        assertTrue(ended.errLines().get(0).contains(" failed"), ended.err());
+    }
+
+    @Test
+    void followHasNoJsonForm() throws Exception {
+        snapshotExiting(0);
+        Files.createFile(gate);
+        String runId = startRun().path("id").asText();
+
+        CliHarness.Result refused = cli.run("run", "logs", runId, "-f", "--output", "json");
+
+        assertEquals(ExitCode.USAGE, refused.code());
+        assertEquals(1, refused.errLines().size(), refused.err());
+    }
+
+    @Test
+    void ctrlCDuringWaitSaysTheRunGoesOnAndHowToFollowOrStopIt() throws Exception {
+        snapshotExiting(0);
+
+        ChildCli child = ChildCli.start(cli.home().root(), Map.of(), "pipeline", "snapshot",
+                "run", "gated", "--wait");
+        String started = child.readUntil("Started run ");
+        child.signal("INT");
+        int code = child.waitFor();
+
+        String runId = started.substring(started.indexOf('(') + 1, started.indexOf(')'));
+        List<String> errLines = child.err().lines().toList();
+        assertEquals(130, code, String.join("\n", errLines));
+        assertTrue(errLines.get(errLines.size() - 1).startsWith("Stopped watching; run gated-"),
+                errLines.toString());
+        assertTrue(errLines.get(errLines.size() - 1).endsWith("(" + runId + ") goes on on the "
+                + "server. Follow it: snapdeck run logs " + runId + " -f. Stop it: snapdeck run "
+                + "stop " + runId), errLines.toString());
+        assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
+    @Test
+    void sigtermDuringFollowSaysTheSameAndExitsWithTheSignalsCode() throws Exception {
+        snapshotExiting(0);
+        String runId = startRun().path("id").asText();
+
+        ChildCli child = ChildCli.start(cli.home().root(), Map.of(), "run", "logs", runId,
+                "--follow");
+        child.readUntil("before the gate");
+        child.signal("TERM");
+        int code = child.waitFor();
+
+        String err = child.err();
+        assertEquals(143, code, err);
+        assertTrue(err.contains("Stopped watching; run gated-"), err);
+        assertTrue(err.contains("snapdeck run stop " + runId), err);
+        assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
+    private JsonNode describe(String runId) {
+        CliHarness.Result described = cli.run("run", "describe", runId, "--output", "json");
+        assertEquals(0, described.code(), described.err());
+        return json(described.out());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return ZenmlFixtures.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}
