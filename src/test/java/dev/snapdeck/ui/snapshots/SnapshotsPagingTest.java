@@ -77,7 +77,7 @@ class SnapshotsPagingTest {
             names.add(String.format("snap-%02d", i));
         }
         for (String name : names) {
-            workspace.snapshotFromFolder("training_pipeline", name, null, null, false);
+            workspace.snapshotFromFolder("training_pipeline", name, null, null, null, false);
             made.add(name);
         }
     }
@@ -127,8 +127,8 @@ class SnapshotsPagingTest {
         // The pages after the first are bounded by whole seconds (see the TODO in the model).
         Instant newest = workspace.snapshot(seen.get(0)).created();
         waitFor(() -> Instant.now().getEpochSecond() > newest.getEpochSecond());
-        workspace.snapshotFromFolder("training_pipeline", "late-1", null, null, false);
-        workspace.snapshotFromFolder("training_pipeline", "late-2", null, null, false);
+        workspace.snapshotFromFolder("training_pipeline", "late-1", null, null, null, false);
+        workspace.snapshotFromFolder("training_pipeline", "late-2", null, null, null, false);
 
         robot.clickOn("#" + SnapshotsView.NEXT_ID);
         waitForPageText(robot, "Snapshots 11–20 of 25");
