@@ -1,5 +1,7 @@
 package dev.snapdeck.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,6 +46,17 @@ final class CliHarness {
 
     CliHarness localServer(LocalServerLauncher launcher) {
         this.localServer = launcher;
+        return this;
+    }
+
+    /**
+     * Signs in with a password read from standard input, saving the profile {@code profile};
+     * fails the test if the server refuses.
+     */
+    CliHarness signedIn(String url, String profile, String user, String password) {
+        Result login = runWithInput(password + "\n", "login", url, "--name", profile,
+                "--username", user, "--password-stdin");
+        assertEquals(0, login.code(), login.err());
         return this;
     }
 

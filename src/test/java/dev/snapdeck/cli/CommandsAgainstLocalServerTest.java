@@ -12,14 +12,9 @@ import java.util.List;
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 import dev.snapdeck.server.http.Views;
+import dev.snapdeck.testing.RawApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import okhttp3.FormBody;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsAgainstLocalServerTest {
 
     private static final String PASSWORD = "s3cret-admin";
-    private static final OkHttpClient HTTP = new OkHttpClient();
 
     @TempDir
     Path data;
@@ -48,11 +42,7 @@ class CommandsAgainstLocalServerTest {
     @BeforeEach
     void start() throws Exception {
         server = LocalServer.start(new ServerOptions(null, 0, data, null, () -> PASSWORD, null));
-        cli = new CliHarness(home);
-        CliHarness.Result login = cli.runWithInput(PASSWORD + "\n", "login",
-                server.url().toString(), "--name", "local-test", "--username", "admin",
-                "--password-stdin");
-        assertEquals(0, login.code(), login.err());
+        cli = new CliHarness(home).signedIn(server.url().toString(), "local-test", "admin", PASSWORD);
     }
 
     @AfterEach
@@ -200,9 +190,9 @@ class CommandsAgainstLocalServerTest {
 
     @Test
     void logsInWithAServiceAccountsApiKey() throws IOException {
-        String admin = adminToken();
-        http("/api/v1/service_accounts", "{\"name\": \"ci\"}", admin);
-        String key = http("/api/v1/service_accounts/ci/api_keys", "{\"name\": \"main\"}", admin)
+        RawApi admin = RawApi.asAdmin(server.url(), PASSWORD);
+        admin.ok("POST", "/api/v1/service_accounts", "{\"name\": \"ci\"}");
+        String key = admin.ok("POST", "/api/v1/service_accounts/ci/api_keys", "{\"name\": \"main\"}")
                 .at("/body/key").asText();
 
         CliHarness.Result login = cli.runWithInput(key + "\n", "login",
@@ -216,7 +206,7 @@ class CommandsAgainstLocalServerTest {
 
     @Test
     void logsInWithAToken() throws IOException {
-        String token = adminToken();
+        String token = RawApi.asAdmin(server.url(), PASSWORD).token();
 
         CliHarness.Result login = cli.runWithInput(token + "\n", "login",
                 server.url().toString(), "--name", "with-token", "--token-stdin");
@@ -224,26 +214,6 @@ class CommandsAgainstLocalServerTest {
         assertEquals(0, login.code(), login.err());
         CliHarness.Result status = cli.run("status", "--output", "json");
         assertEquals("admin", json(status.out()).path("user").asText());
-    }
-
-    private String adminToken() throws IOException {
-        Request request = new Request.Builder().url(server.url() + "/api/v1/login")
-                .post(new FormBody.Builder().add("username", "admin").add("password", PASSWORD)
-                        .build()).build();
-        try (Response response = HTTP.newCall(request).execute()) {
-            return json(response.body().string()).path("access_token").asText();
-        }
-    }
-
-    private JsonNode http(String path, String body, String bearer) throws IOException {
-        Request request = new Request.Builder().url(server.url() + path)
-                .header("Authorization", "Bearer " + bearer)
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build();
-        try (Response response = HTTP.newCall(request).execute()) {
-            String text = response.body().string();
-            assertEquals(200, response.code(), text);
-            return json(text);
-        }
     }
 
     private static JsonNode json(String text) {

@@ -1,7 +1,6 @@
 package dev.snapdeck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,9 +49,7 @@ class CommandsAgainstZenmlTest {
     }
 
     private void signIn() {
-        CliHarness.Result login = cli.runWithInput("s3cret\n", "login", zenml.url(),
-                "--name", "acme", "--username", "alice", "--password-stdin");
-        assertEquals(0, login.code(), login.err());
+        cli.signedIn(zenml.url(), "acme", "alice", "s3cret");
     }
 
     private ProfileStore profiles() {

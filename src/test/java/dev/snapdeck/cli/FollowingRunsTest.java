@@ -68,11 +68,8 @@ class FollowingRunsTest {
                 "      exit_code: {type: integer, default: 0}", ""));
         server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"),
                 root.resolve("pipelines"), () -> PASSWORD, null));
-        cli = new CliHarness(Files.createDirectories(root.resolve("home")));
-        CliHarness.Result login = cli.runWithInput(PASSWORD + "\n", "login",
-                server.url().toString(), "--name", "local", "--username", "admin",
-                "--password-stdin");
-        assertEquals(0, login.code(), login.err());
+        cli = new CliHarness(Files.createDirectories(root.resolve("home")))
+                .signedIn(server.url().toString(), "local", "admin", PASSWORD);
         gate = root.resolve("gate-open");
     }
 

@@ -39,11 +39,7 @@ class ServiceAccountCommandsTest {
     @BeforeEach
     void start() throws Exception {
         server = LocalServer.start(new ServerOptions(null, 0, data, null, () -> PASSWORD, null));
-        admin = new CliHarness(home);
-        CliHarness.Result login = admin.runWithInput(PASSWORD + "\n", "login",
-                server.url().toString(), "--name", "local", "--username", "admin",
-                "--password-stdin");
-        assertEquals(0, login.code(), login.err());
+        admin = new CliHarness(home).signedIn(server.url().toString(), "local", "admin", PASSWORD);
     }
 
     @AfterEach

@@ -10,10 +10,8 @@ import java.util.List;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
+import dev.snapdeck.testing.RawApi;
 
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,12 +113,7 @@ class TokenCommandTest {
 
     /** Who the server says the token belongs to. */
     private String currentUser(String token) throws IOException {
-        Request request = new Request.Builder().url(server.url() + "/api/v1/current-user")
-                .header("Authorization", "Bearer " + token).build();
-        try (Response response = new OkHttpClient().newCall(request).execute()) {
-            String body = response.body().string();
-            assertEquals(200, response.code(), body);
-            return ZenmlFixtures.JSON.readTree(body).path("name").asText();
-        }
+        return RawApi.withToken(server.url(), token).ok("GET", "/api/v1/current-user", null)
+                .path("name").asText();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.snapdeck.testing.RawApi;
+import dev.snapdeck.testing.RawApi.Answer;
+
 import okhttp3.FormBody;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Bad input gets ZenML's error shapes with a message that says what and where, and changes nothing. */
@@ -32,13 +32,12 @@ class BadInputTest {
     Path dataDir;
 
     private LocalServer server;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
-    private String token;
+    private RawApi api;
 
     @BeforeEach
     void startServer() throws Exception {
         server = LocalServer.start(new ServerOptions(null, 0, dataDir, null, () -> "pw", null));
-        token = login("admin", "pw").json().get("access_token").asText();
+        api = RawApi.asAdmin(server.url(), "pw");
     }
 
     @AfterEach
@@ -46,46 +45,17 @@ class BadInputTest {
         server.close();
     }
 
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer login(String user, String password) throws Exception {
-        FormBody.Builder form = new FormBody.Builder().add("password", password);
-        if (user != null) {
-            form.add("username", user);
-        }
-        Request request = new Request.Builder().url(server.url() + "/api/v1/login").post(form.build()).build();
-        try (Response response = http.newCall(request).execute()) {
-            return new Answer(response.code(), JSON.readTree(response.body().string()));
-        }
-    }
-
-    private Answer call(String method, String path, String body) throws Exception {
-        Request.Builder builder = new Request.Builder().url(server.url() + path)
-                .header("Authorization", "Bearer " + token);
-        builder.method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
-        try (Response response = http.newCall(builder.build()).execute()) {
-            return new Answer(response.code(), JSON.readTree(response.body().string()));
-        }
-    }
-
-    private JsonNode ok(String method, String path, String body) throws Exception {
-        Answer answer = call(method, path, body);
-        assertEquals(200, answer.status(), method + " " + path + ": " + answer.json());
-        return answer.json();
-    }
-
     @Test
     void aBadRetainPeriodIsA422AtItsLocationAndTheKeyIsNotRotated() throws Exception {
-        ok("POST", "/api/v1/service_accounts", "{\"name\": \"ci\"}");
-        String key = ok("POST", "/api/v1/service_accounts/ci/api_keys", "{\"name\": \"main\"}")
+        api.ok("POST", "/api/v1/service_accounts", "{\"name\": \"ci\"}");
+        String key = api.ok("POST", "/api/v1/service_accounts/ci/api_keys", "{\"name\": \"main\"}")
                 .get("body").get("key").asText();
         String rotate = "/api/v1/service_accounts/ci/api_keys/main/rotate";
 
-        Answer negative = call("PUT", rotate, "{\"retain_period_minutes\": -5}");
-        Answer text = call("PUT", rotate, "{\"retain_period_minutes\": \"ten\"}");
-        Answer huge = call("PUT", rotate, "{\"retain_period_minutes\": 99999999999999999999}");
-        Answer tooLong = call("PUT", rotate, "{\"retain_period_minutes\": 100000000}");
+        Answer negative = api.call("PUT", rotate, "{\"retain_period_minutes\": -5}");
+        Answer text = api.call("PUT", rotate, "{\"retain_period_minutes\": \"ten\"}");
+        Answer huge = api.call("PUT", rotate, "{\"retain_period_minutes\": 99999999999999999999}");
+        Answer tooLong = api.call("PUT", rotate, "{\"retain_period_minutes\": 100000000}");
 
         for (Answer answer : new Answer[] {negative, text, huge, tooLong}) {
             assertEquals(422, answer.status(), answer.json().toString());
@@ -95,18 +65,18 @@ class BadInputTest {
         }
         assertTrue(negative.json().get(1).asText().contains("greater than or equal to 0"));
         assertTrue(text.json().get(1).asText().contains("valid integer"));
-        assertEquals(200, login(null, key).status(), "a refused rotation must leave the key working");
+        assertEquals(200, api.login(null, key).status(), "a refused rotation must leave the key working");
     }
 
     @Test
     void tagsGivenAsAStringAreA422AndNoSnapshotIsMade() throws Exception {
-        Answer create = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        Answer create = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"tagged\", \"tags\": \"nightly\"}");
-        Answer numberTag = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        Answer numberTag = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"tagged\", \"tags\": [\"ok\", 7]}");
-        String id = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        String id = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"plain\", \"tags\": [\"a\"]}").get("id").asText();
-        Answer update = call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"add_tags\": \"b\"}");
+        Answer update = api.call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"add_tags\": \"b\"}");
 
         assertEquals(422, create.status());
         assertTrue(create.json().get(1).asText().contains("'loc': ('body', 'tags')"), create.json().toString());
@@ -116,20 +86,20 @@ class BadInputTest {
                 numberTag.json().toString());
         assertEquals(422, update.status());
         assertTrue(update.json().get(1).asText().contains("'loc': ('body', 'add_tags')"), update.json().toString());
-        assertEquals(1, ok("GET", "/api/v1/pipeline_snapshots", null).get("total").asInt());
-        JsonNode tags = ok("GET", "/api/v1/pipeline_snapshots/" + id, null).get("resources").get("tags");
+        assertEquals(1, api.ok("GET", "/api/v1/pipeline_snapshots", null).get("total").asInt());
+        JsonNode tags = api.ok("GET", "/api/v1/pipeline_snapshots/" + id, null).get("resources").get("tags");
         assertEquals(1, tags.size());
     }
 
     @Test
     void aNegativeOrNonNumericLogOffsetIsA422InShapeD() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
 
-        Answer negative = call("GET", "/api/v1/runs/" + runId + "/logs?offset=-1", null);
-        Answer word = call("GET", "/api/v1/runs/" + runId + "/logs?offset=start", null);
-        Answer zero = call("GET", "/api/v1/runs/" + runId + "/logs?offset=0", null);
+        Answer negative = api.call("GET", "/api/v1/runs/" + runId + "/logs?offset=-1", null);
+        Answer word = api.call("GET", "/api/v1/runs/" + runId + "/logs?offset=start", null);
+        Answer zero = api.call("GET", "/api/v1/runs/" + runId + "/logs?offset=0", null);
 
         assertEquals(422, negative.status());
         assertEquals("ValueError", negative.json().get("detail").get(0).asText());
@@ -141,12 +111,12 @@ class BadInputTest {
 
     @Test
     void runLogEntriesCarryTheTimeTheirLineWasWritten() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         awaitRunEnd(runId);
 
-        JsonNode entries = ok("GET", "/api/v1/runs/" + runId + "/logs", null);
+        JsonNode entries = api.ok("GET", "/api/v1/runs/" + runId + "/logs", null);
 
         assertTrue(entries.size() > 2, entries.toString());
         for (JsonNode entry : entries) {
@@ -159,10 +129,10 @@ class BadInputTest {
     @Test
     void tenFailedLoginsForOneNameWithinAMinuteGet429WithRetryAfter() throws Exception {
         for (int i = 0; i < 12; i++) {
-            assertEquals(200, login("admin", "pw").status(), "successful logins are never throttled");
+            assertEquals(200, api.login("admin", "pw").status(), "successful logins are never throttled");
         }
         for (int i = 0; i < 10; i++) {
-            assertEquals(401, login("admin", "wrong-" + i).status());
+            assertEquals(401, api.login("admin", "wrong-" + i).status());
         }
 
         Request request = new Request.Builder().url(server.url() + "/api/v1/login")
@@ -170,12 +140,12 @@ class BadInputTest {
         int status;
         String retryAfter;
         JsonNode body;
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
             status = response.code();
             retryAfter = response.header("Retry-After");
             body = JSON.readTree(response.body().string());
         }
-        Answer otherName = login("someone-else", "guess");
+        Answer otherName = api.login("someone-else", "guess");
 
         assertEquals(429, status);
         assertTrue(Long.parseLong(retryAfter) >= 1 && Long.parseLong(retryAfter) <= 60, retryAfter);
@@ -185,7 +155,7 @@ class BadInputTest {
 
     private void awaitRunEnd(String runId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (ok("GET", "/api/v1/runs/" + runId, null).get("body").get("in_progress").asBoolean()
+        while (api.ok("GET", "/api/v1/runs/" + runId, null).get("body").get("in_progress").asBoolean()
                 && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }

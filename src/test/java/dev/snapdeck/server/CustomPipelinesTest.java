@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.snapdeck.cli.SnapdeckCommand;
-
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import dev.snapdeck.testing.RawApi;
+import dev.snapdeck.testing.RawApi.Answer;
 
 /** A pipelines folder of our own: a step that fails once and is retried, a broken pipeline, the token command. */
 class CustomPipelinesTest {
@@ -39,8 +34,7 @@ class CustomPipelinesTest {
     Path root;
 
     private LocalServer server;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
-    private String token;
+    private RawApi api;
 
     @BeforeEach
     void startServer() throws Exception {
@@ -93,7 +87,7 @@ class CustomPipelinesTest {
         Files.writeString(pipelines.resolve("broken").resolve("pipeline.yaml"), "name: broken\nsteps:\n  a:\n"
                 + "    after: [nowhere]\n    run: [java, A.java]\n");
         server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"), pipelines, () -> "pw", null));
-        token = tokenFromCommand();
+        api = RawApi.withToken(server.url(), tokenFromCommand());
     }
 
     @AfterEach
@@ -116,51 +110,33 @@ class CustomPipelinesTest {
         return out.toString().trim();
     }
 
-    private JsonNode call(String method, String path, String body) throws Exception {
-        Answer answer = send(method, path, body);
-        assertEquals(200, answer.status(), answer.json().toString());
-        return answer.json();
-    }
-
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer send(String method, String path, String body) throws Exception {
-        Request.Builder builder = new Request.Builder().url(server.url() + path)
-                .header("Authorization", "Bearer " + token);
-        builder.method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
-        try (Response response = http.newCall(builder.build()).execute()) {
-            return new Answer(response.code(), JSON.readTree(response.body().string()));
-        }
-    }
-
     private JsonNode awaitRunEnd(String runId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        JsonNode run = call("GET", "/api/v1/runs/" + runId, null);
+        JsonNode run = api.ok("GET", "/api/v1/runs/" + runId, null);
         while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
-            run = call("GET", "/api/v1/runs/" + runId, null);
+            run = api.ok("GET", "/api/v1/runs/" + runId, null);
         }
         return run;
     }
 
     @Test
     void anImmediateStopOverridesAGracefulOneAndKillsTheRunningStep() throws Exception {
-        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/nap/snapshots", "{}").get("id").asText();
-        String runId = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/nap/snapshots", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (call("GET", "/api/v1/runs/" + runId + "/steps?status=running", null).get("total").asInt() == 0
+        while (api.ok("GET", "/api/v1/runs/" + runId + "/steps?status=running", null).get("total").asInt() == 0
                 && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }
 
-        Answer graceful = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
-        Answer gracefulAgain = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
-        String statusWhileStopping = call("GET", "/api/v1/runs/" + runId + "/status", null).asText();
-        Answer immediate = send("POST", "/api/v1/runs/" + runId + "/stop?graceful=false", "");
+        Answer graceful = api.call("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
+        Answer gracefulAgain = api.call("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", "");
+        String statusWhileStopping = api.ok("GET", "/api/v1/runs/" + runId + "/status", null).asText();
+        Answer immediate = api.call("POST", "/api/v1/runs/" + runId + "/stop?graceful=false", "");
         JsonNode run = awaitRunEnd(runId);
-        JsonNode step = call("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
-        JsonNode logs = call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
+        JsonNode step = api.ok("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
+        JsonNode logs = api.ok("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
 
         assertEquals(200, graceful.status(), graceful.json().toString());
         assertEquals(403, gracefulAgain.status());
@@ -175,19 +151,19 @@ class CustomPipelinesTest {
     @Test
     void aFailedAttemptIsRetriedAndTheStepVersionCountsAttempts() throws Exception {
         Path marker = root.resolve("marker.txt");
-        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/flaky/snapshots", "{}").get("id").asText();
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/flaky/snapshots", "{}").get("id").asText();
         String body = "{\"run_configuration\": {\"steps\": {\"wobble\": {\"parameters\": {\"marker\": "
                 + JSON.writeValueAsString(marker.toString()) + "}}}}}";
 
-        String runId = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", body).get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", body).get("id").asText();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        JsonNode run = call("GET", "/api/v1/runs/" + runId, null);
+        JsonNode run = api.ok("GET", "/api/v1/runs/" + runId, null);
         while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
-            run = call("GET", "/api/v1/runs/" + runId, null);
+            run = api.ok("GET", "/api/v1/runs/" + runId, null);
         }
-        JsonNode step = call("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
-        JsonNode logs = call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
+        JsonNode step = api.ok("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
+        JsonNode logs = api.ok("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs", null);
 
         assertEquals("completed", run.get("body").get("status").asText());
         assertEquals("completed", step.get("body").get("status").asText());
@@ -197,7 +173,7 @@ class CustomPipelinesTest {
 
     @Test
     void listsFolderPipelinesWithTheirProblems() throws Exception {
-        JsonNode folders = call("GET", "/api/v1/x-snapdeck/pipelines", null);
+        JsonNode folders = api.ok("GET", "/api/v1/x-snapdeck/pipelines", null);
 
         JsonNode broken = folders.get("items").get(0);
         assertEquals("broken", broken.get("folder").asText());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import okhttp3.FormBody;
+import dev.snapdeck.testing.RawApi;
+import dev.snapdeck.testing.RawApi.Answer;
+
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,43 +35,17 @@ class LocalServerTest {
     Path dataDir;
 
     private LocalServer server;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
-    private String token;
+    private RawApi api;
 
     @BeforeEach
     void startServer() throws Exception {
         server = LocalServer.start(new ServerOptions(null, 0, dataDir, null, () -> "s3cret-admin", null));
-        token = login("admin", "s3cret-admin");
+        api = RawApi.asAdmin(server.url(), "s3cret-admin");
     }
 
     @AfterEach
     void stopServer() {
         server.close();
-    }
-
-    private String login(String user, String password) throws Exception {
-        Request request = new Request.Builder().url(server.url() + "/api/v1/login")
-                .post(new FormBody.Builder().add("username", user).add("password", password).build()).build();
-        try (Response response = http.newCall(request).execute()) {
-            assertEquals(200, response.code());
-            return JSON.readTree(response.body().string()).get("access_token").asText();
-        }
-    }
-
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer call(String method, String path, String body, String bearer) throws Exception {
-        Request.Builder builder = new Request.Builder().url(server.url() + path);
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        builder.method(method, body == null ? (method.equals("POST") || method.equals("PUT")
-                ? RequestBody.create("", APPLICATION_JSON) : null) : RequestBody.create(body, APPLICATION_JSON));
-        try (Response response = http.newCall(builder.build()).execute()) {
-            String text = response.body().string();
-            return new Answer(response.code(), text.isEmpty() ? null : JSON.readTree(text));
-        }
     }
 
     private JsonNode fixture(String name) throws Exception {
@@ -79,9 +54,9 @@ class LocalServerTest {
 
     @Test
     void answersMissingAndBadCredentialsInZenmlShapes() throws Exception {
-        Answer missing = call("GET", "/api/v1/runs", null, null);
-        Answer bad = call("GET", "/api/v1/runs", null, "not-a-token");
-        Answer unknownRoute = call("GET", "/api/v1/nothing-here", null, token);
+        Answer missing = api.call("GET", "/api/v1/runs", null, null);
+        Answer bad = api.call("GET", "/api/v1/runs", null, "not-a-token");
+        Answer unknownRoute = api.call("GET", "/api/v1/nothing-here", null);
 
         assertEquals(401, missing.status());
         assertEquals(fixture("error-401-no-credentials.json"), missing.json());
@@ -93,10 +68,11 @@ class LocalServerTest {
 
     @Test
     void unknownPathsAre404WithOrWithoutAToken() throws Exception {
-        Answer unknown = call("GET", "/api/v1/nothing-here", null, null);
-        Answer unknownUnderARun = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/colour", null, null);
-        Answer knownWithParameter = call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/dag", null, null);
-        Answer knownWithSlash = call("GET", "/api/v1/runs/", null, null);
+        Answer unknown = api.call("GET", "/api/v1/nothing-here", null, null);
+        Answer unknownUnderARun = api.call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/colour",
+                null, null);
+        Answer knownWithParameter = api.call("GET", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/dag", null, null);
+        Answer knownWithSlash = api.call("GET", "/api/v1/runs/", null, null);
 
         assertEquals(404, unknown.status());
         assertEquals(fixture("error-404-unknown-path.json"), unknown.json());
@@ -109,8 +85,8 @@ class LocalServerTest {
 
     @Test
     void infoSaysSnapdeckLocalAndOpenApiListsTheRunRoute() throws Exception {
-        Answer info = call("GET", "/api/v1/info", null, null);
-        Answer openApi = call("GET", "/openapi.json", null, null);
+        Answer info = api.call("GET", "/api/v1/info", null, null);
+        Answer openApi = api.call("GET", "/openapi.json", null, null);
 
         assertEquals("local", info.json().get("deployment_type").asText());
         assertEquals("OAUTH2_PASSWORD_BEARER", info.json().get("auth_scheme").asText());
@@ -120,12 +96,12 @@ class LocalServerTest {
 
     @Test
     void runsASnapshotWithAChangedParameterToCompletion() throws Exception {
-        Answer snapshot = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
-                "{\"name\": \"nightly\"}", token);
+        Answer snapshot = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"name\": \"nightly\"}");
         String snapshotId = snapshot.json().get("id").asText();
 
-        Answer run = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
-                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"parameters\": {\"k\": 7}}}}}", token);
+        Answer run = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
+                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"parameters\": {\"k\": 7}}}}}");
         String runId = run.json().get("id").asText();
         JsonNode finished = waitForRun(runId, Duration.ofMinutes(3));
 
@@ -134,23 +110,23 @@ class LocalServerTest {
         assertEquals("initializing", run.json().get("body").get("status").asText());
         assertEquals("completed", finished.get("body").get("status").asText(), finished.toString());
         assertEquals(snapshotId, finished.get("resources").get("source_snapshot").get("id").asText());
-        Answer steps = call("GET", "/api/v1/runs/" + runId + "/steps?name=train_model", null, token);
+        Answer steps = api.call("GET", "/api/v1/runs/" + runId + "/steps?name=train_model", null);
         JsonNode step = steps.json().get("items").get(0);
         String logsId = step.get("resources").get("log_collection").get(0).get("id").asText();
-        Answer logs = call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs?logs_id=" + logsId, null, token);
+        Answer logs = api.call("GET", "/api/v1/steps/" + step.get("id").asText() + "/logs?logs_id=" + logsId, null);
         assertTrue(logs.json().toString().contains("k=7"), logs.json().toString());
         assertTrue(Files.isDirectory(dataDir.resolve("runs").resolve(runId).resolve("train_model").resolve("outputs")));
     }
 
     @Test
     void refusesAListAsRunConfigurationWithShapeC() throws Exception {
-        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}", token)
+        String snapshotId = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .json().get("id").asText();
 
-        Answer answer = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
-                "{\"run_configuration\": []}", token);
-        Answer unknown = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
-                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"parameters\": {\"momentum\": 1}}}}}", token);
+        Answer answer = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
+                "{\"run_configuration\": []}");
+        Answer unknown = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
+                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"parameters\": {\"momentum\": 1}}}}}");
 
         assertEquals(422, answer.status());
         assertTrue(answer.json().isArray());
@@ -162,9 +138,9 @@ class LocalServerTest {
 
     @Test
     void reconcilesRunsLeftRunningByAKilledServer() throws Exception {
-        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}", token)
+        String snapshotId = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .json().get("id").asText();
-        String runId = call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}", token)
+        String runId = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}")
                 .json().get("id").asText();
         server.close();
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("snapdeck.db"))) {
@@ -172,8 +148,8 @@ class LocalServerTest {
         }
 
         server = LocalServer.start(new ServerOptions(null, 0, dataDir, null, () -> "unused", null));
-        token = login("admin", "s3cret-admin");
-        JsonNode run = call("GET", "/api/v1/runs/" + runId, null, token).json();
+        api = RawApi.asAdmin(server.url(), "s3cret-admin");
+        JsonNode run = api.call("GET", "/api/v1/runs/" + runId, null).json();
 
         assertEquals("failed", run.get("body").get("status").asText());
         assertTrue(run.get("body").get("status_reason").asText().contains("stopped"));
@@ -181,9 +157,9 @@ class LocalServerTest {
 
     @Test
     void pagesPastTheEndAreA400AndUnknownSortA422() throws Exception {
-        Answer page = call("GET", "/api/v1/runs?page=3", null, token);
-        Answer sort = call("GET", "/api/v1/runs?sort_by=desc:colour", null, token);
-        Answer empty = call("GET", "/api/v1/runs", null, token);
+        Answer page = api.call("GET", "/api/v1/runs?page=3", null);
+        Answer sort = api.call("GET", "/api/v1/runs?sort_by=desc:colour", null);
+        Answer empty = api.call("GET", "/api/v1/runs", null);
 
         assertEquals(400, page.status());
         assertEquals(422, sort.status());
@@ -193,21 +169,21 @@ class LocalServerTest {
 
     @Test
     void runFiltersOnTheOneStackWorkAndFiltersItCannotAnswerAre422() throws Exception {
-        String snapshotId = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}", token)
+        String snapshotId = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .json().get("id").asText();
-        call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}", token);
-        String stackId = call("GET", "/api/v1/stacks", null, token).json().get("items").get(0).get("id").asText();
+        api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}");
+        String stackId = api.call("GET", "/api/v1/stacks", null).json().get("items").get(0).get("id").asText();
         String otherId = java.util.UUID.randomUUID().toString();
 
-        int onTheStack = call("GET", "/api/v1/runs?stack_id=" + stackId, null, token).json().get("total").asInt();
-        int onAnother = call("GET", "/api/v1/runs?stack_id=" + otherId, null, token).json().get("total").asInt();
-        int byName = call("GET", "/api/v1/runs?stack=default", null, token).json().get("total").asInt();
-        int byOtherName = call("GET", "/api/v1/runs?stack=gpu", null, token).json().get("total").asInt();
-        int roots = call("GET", "/api/v1/runs?root_runs_only=true", null, token).json().get("total").asInt();
-        Answer tags = call("GET", "/api/v1/runs?tags=nightly", null, token);
-        Answer metadata = call("GET", "/api/v1/runs?run_metadata=accuracy:gt:0.9", null, token);
-        Answer build = call("GET", "/api/v1/runs?build_id=" + otherId, null, token);
-        Answer schedule = call("GET", "/api/v1/runs?schedule_id=" + otherId, null, token);
+        int onTheStack = api.call("GET", "/api/v1/runs?stack_id=" + stackId, null).json().get("total").asInt();
+        int onAnother = api.call("GET", "/api/v1/runs?stack_id=" + otherId, null).json().get("total").asInt();
+        int byName = api.call("GET", "/api/v1/runs?stack=default", null).json().get("total").asInt();
+        int byOtherName = api.call("GET", "/api/v1/runs?stack=gpu", null).json().get("total").asInt();
+        int roots = api.call("GET", "/api/v1/runs?root_runs_only=true", null).json().get("total").asInt();
+        Answer tags = api.call("GET", "/api/v1/runs?tags=nightly", null);
+        Answer metadata = api.call("GET", "/api/v1/runs?run_metadata=accuracy:gt:0.9", null);
+        Answer build = api.call("GET", "/api/v1/runs?build_id=" + otherId, null);
+        Answer schedule = api.call("GET", "/api/v1/runs?schedule_id=" + otherId, null);
 
         assertEquals(1, onTheStack);
         assertEquals(0, onAnother);
@@ -225,8 +201,8 @@ class LocalServerTest {
 
     @Test
     void answersSizeTooLargeAndWrongMethodLikeTheFixtures() throws Exception {
-        Answer size = call("GET", "/api/v1/runs?size=20000", null, token);
-        Answer method = call("POST", "/api/v1/runs", "{}", token);
+        Answer size = api.call("GET", "/api/v1/runs?size=20000", null);
+        Answer method = api.call("POST", "/api/v1/runs", "{}");
 
         assertEquals(422, size.status());
         assertEquals(fixture("error-422-query.json"), size.json());
@@ -236,13 +212,13 @@ class LocalServerTest {
 
     @Test
     void addsAndRemovesSnapshotTags() throws Exception {
-        String id = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
-                "{\"name\": \"tagged\", \"tags\": [\"a\", \"b\"]}", token).json().get("id").asText();
+        String id = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"name\": \"tagged\", \"tags\": [\"a\", \"b\"]}").json().get("id").asText();
 
-        Answer updated = call("PUT", "/api/v1/pipeline_snapshots/" + id,
-                "{\"add_tags\": [\"c\"], \"remove_tags\": [\"a\"], \"description\": \"\"}", token);
-        Answer unnamed = call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": false}", token);
-        Answer empty = call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": \"\"}", token);
+        Answer updated = api.call("PUT", "/api/v1/pipeline_snapshots/" + id,
+                "{\"add_tags\": [\"c\"], \"remove_tags\": [\"a\"], \"description\": \"\"}");
+        Answer unnamed = api.call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": false}");
+        Answer empty = api.call("PUT", "/api/v1/pipeline_snapshots/" + id, "{\"name\": \"\"}");
 
         JsonNode tags = updated.json().get("resources").get("tags");
         assertEquals("b", tags.get(0).get("name").asText());
@@ -254,10 +230,10 @@ class LocalServerTest {
 
     private JsonNode waitForRun(String runId, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        JsonNode run = call("GET", "/api/v1/runs/" + runId, null, token).json();
+        JsonNode run = api.call("GET", "/api/v1/runs/" + runId, null).json();
         while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
-            run = call("GET", "/api/v1/runs/" + runId, null, token).json();
+            run = api.call("GET", "/api/v1/runs/" + runId, null).json();
         }
         return run;
     }
@@ -280,10 +256,10 @@ class LocalServerTest {
         };
         Request request = new Request.Builder()
                 .url(server.url() + "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots")
-                .header("Authorization", "Bearer " + token).post(chunked).build();
+                .header("Authorization", "Bearer " + api.token()).post(chunked).build();
 
         int status;
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
             status = response.code();
         }
 
@@ -294,8 +270,8 @@ class LocalServerTest {
     void deeplyNestedJsonIsA422NotA500() throws Exception {
         String nested = "[".repeat(5000) + "]".repeat(5000);
 
-        Answer answer = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
-                "{\"config\": " + nested + "}", token);
+        Answer answer = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"config\": " + nested + "}");
 
         assertEquals(422, answer.status());
         assertTrue(answer.json().isArray(), answer.json().toString());
@@ -306,8 +282,8 @@ class LocalServerTest {
         String body = "{\"name\": \"broken\", \"config\": {\"steps\": {\"train_model\": "
                 + "{\"parameters\": {\"k\": 999}}}}}";
 
-        Answer answer = call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
-                body, token);
+        Answer answer = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                body);
 
         assertEquals(400, answer.status(), String.valueOf(answer.json()));
         assertTrue(answer.json().toString().contains("k"), answer.json().toString());

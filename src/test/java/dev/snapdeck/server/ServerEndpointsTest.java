@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,16 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.snapdeck.testing.RawApi;
+import dev.snapdeck.testing.RawApi.Answer;
+
 import dev.snapdeck.runconfig.CheckResult;
 import dev.snapdeck.runconfig.RunConfigChecker;
 import dev.snapdeck.runconfig.SnapshotSpec;
 import dev.snapdeck.server.pipeline.CodeArchive;
 
-import okhttp3.FormBody;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Endpoints, shapes and failure paths over raw HTTP. */
@@ -47,13 +46,12 @@ class ServerEndpointsTest {
     Path dataDir;
 
     private LocalServer server;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
-    private String token;
+    private RawApi api;
 
     @BeforeEach
     void startServer() throws Exception {
         server = LocalServer.start(new ServerOptions(null, 0, dataDir, null, () -> "pw", null));
-        token = login();
+        api = RawApi.asAdmin(server.url(), "pw");
     }
 
     @AfterEach
@@ -61,36 +59,8 @@ class ServerEndpointsTest {
         server.close();
     }
 
-    private String login() throws Exception {
-        Request request = new Request.Builder().url(server.url() + "/api/v1/login")
-                .post(new FormBody.Builder().add("username", "admin").add("password", "pw").build()).build();
-        try (Response response = http.newCall(request).execute()) {
-            return JSON.readTree(response.body().string()).get("access_token").asText();
-        }
-    }
-
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer call(String method, String path, String body) throws Exception {
-        Request.Builder builder = new Request.Builder().url(server.url() + path)
-                .header("Authorization", "Bearer " + token);
-        String sent = body == null && (method.equals("POST") || method.equals("PUT")) ? "" : body;
-        builder.method(method, sent == null ? null : RequestBody.create(sent, MediaType.get("application/json")));
-        try (Response response = http.newCall(builder.build()).execute()) {
-            String text = response.body().string();
-            return new Answer(response.code(), text.isEmpty() ? null : JSON.readTree(text));
-        }
-    }
-
-    private JsonNode ok(String method, String path, String body) throws Exception {
-        Answer answer = call(method, path, body);
-        assertEquals(200, answer.status(), method + " " + path + ": " + answer.json());
-        return answer.json();
-    }
-
     private JsonNode fixture(String name) throws Exception {
-        return JSON.readTree(getClass().getResource("/dev/snapdeck/fixtures/" + name));
+        return new ObjectMapper().readTree(getClass().getResource("/dev/snapdeck/fixtures/" + name));
     }
 
     private static List<String> keys(JsonNode node) {
@@ -101,30 +71,30 @@ class ServerEndpointsTest {
 
     private JsonNode finished(String runId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode run = ok("GET", "/api/v1/runs/" + runId, null);
+        JsonNode run = api.ok("GET", "/api/v1/runs/" + runId, null);
         while (run.get("body").get("in_progress").asBoolean() && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
-            run = ok("GET", "/api/v1/runs/" + runId, null);
+            run = api.ok("GET", "/api/v1/runs/" + runId, null);
         }
         return run;
     }
 
     @Test
     void objectsHaveTheFixturesKeysInTheFixturesOrder() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"shapes\"}").get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         finished(runId);
 
-        JsonNode run = ok("GET", "/api/v1/runs/" + runId, null);
-        JsonNode runs = ok("GET", "/api/v1/runs", null);
-        JsonNode snapshot = ok("GET", "/api/v1/pipeline_snapshots/" + snapshotId, null);
-        JsonNode user = ok("GET", "/api/v1/current-user", null);
-        JsonNode projects = ok("GET", "/api/v1/projects", null);
-        JsonNode stack = ok("GET", "/api/v1/stacks/" + ok("GET", "/api/v1/stacks", null).get("items").get(0)
+        JsonNode run = api.ok("GET", "/api/v1/runs/" + runId, null);
+        JsonNode runs = api.ok("GET", "/api/v1/runs", null);
+        JsonNode snapshot = api.ok("GET", "/api/v1/pipeline_snapshots/" + snapshotId, null);
+        JsonNode user = api.ok("GET", "/api/v1/current-user", null);
+        JsonNode projects = api.ok("GET", "/api/v1/projects", null);
+        JsonNode stack = api.ok("GET", "/api/v1/stacks/" + api.ok("GET", "/api/v1/stacks", null).get("items").get(0)
                 .get("id").asText(), null);
-        JsonNode pipelines = ok("GET", "/api/v1/pipelines", null);
-        JsonNode steps = ok("GET", "/api/v1/steps?pipeline_run_id=" + runId, null);
+        JsonNode pipelines = api.ok("GET", "/api/v1/pipelines", null);
+        JsonNode steps = api.ok("GET", "/api/v1/steps?pipeline_run_id=" + runId, null);
 
         assertEquals(keys(fixture("run-hydrated.json")), keys(run));
         assertEquals(keys(fixture("run-hydrated.json").get("body")), keys(run.get("body")));
@@ -148,10 +118,10 @@ class ServerEndpointsTest {
 
     @Test
     void configSchemaHasZenmlsStructureAndTheEngineUsesIt() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .get("id").asText();
 
-        JsonNode snapshot = ok("GET", "/api/v1/pipeline_snapshots/" + snapshotId + "?include_config_schema=true",
+        JsonNode snapshot = api.ok("GET", "/api/v1/pipeline_snapshots/" + snapshotId + "?include_config_schema=true",
                 null);
         JsonNode schema = snapshot.get("metadata").get("config_schema");
         JsonNode template = snapshot.get("metadata").get("config_template");
@@ -176,58 +146,60 @@ class ServerEndpointsTest {
 
     @Test
     void everyReadEndpointAnswers() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"reads\", \"tags\": [\"a\"]}").get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         JsonNode run = finished(runId);
-        String stepId = ok("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0).get("id").asText();
+        String stepId = api.ok("GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0).get("id").asText();
 
-        assertEquals("\"OK\"", new String(http.newCall(new Request.Builder().url(server.url() + "/health").build())
-                .execute().body().bytes()));
-        assertEquals(dev.snapdeck.Version.current(), ok("GET", "/api/v1/version", null).asText());
-        assertEquals("completed", ok("GET", "/api/v1/runs/" + runId + "/status", null).asText());
-        assertEquals("completed", ok("GET", "/api/v1/steps/" + stepId + "/status", null).asText());
-        assertEquals(4, ok("GET", "/api/v1/runs/" + runId + "/dag", null).get("nodes").size());
-        assertEquals(5, ok("GET", "/api/v1/runs/" + runId + "/dag", null).get("edges").size());
-        assertEquals(stepId, ok("GET", "/api/v1/steps/" + stepId, null).get("id").asText());
-        assertEquals("default", ok("GET", "/api/v1/projects/default", null).get("name").asText());
-        assertEquals(2, ok("GET", "/api/v1/components", null).get("total").asInt());
-        assertEquals("training_pipeline", ok("GET", "/api/v1/pipelines/" + run.get("body").get("pipeline_id")
+        Request health = new Request.Builder().url(server.url() + "/health").build();
+        try (Response response = new OkHttpClient().newCall(health).execute()) {
+            assertEquals("\"OK\"", response.body().string());
+        }
+        assertEquals(dev.snapdeck.Version.current(), api.ok("GET", "/api/v1/version", null).asText());
+        assertEquals("completed", api.ok("GET", "/api/v1/runs/" + runId + "/status", null).asText());
+        assertEquals("completed", api.ok("GET", "/api/v1/steps/" + stepId + "/status", null).asText());
+        assertEquals(4, api.ok("GET", "/api/v1/runs/" + runId + "/dag", null).get("nodes").size());
+        assertEquals(5, api.ok("GET", "/api/v1/runs/" + runId + "/dag", null).get("edges").size());
+        assertEquals(stepId, api.ok("GET", "/api/v1/steps/" + stepId, null).get("id").asText());
+        assertEquals("default", api.ok("GET", "/api/v1/projects/default", null).get("name").asText());
+        assertEquals(2, api.ok("GET", "/api/v1/components", null).get("total").asInt());
+        assertEquals("training_pipeline", api.ok("GET", "/api/v1/pipelines/" + run.get("body").get("pipeline_id")
                 .asText(), null).get("name").asText());
-        assertEquals(List.of("a"), List.of(ok("GET", "/api/v1/pipeline_snapshots?named_only=true", null)
+        assertEquals(List.of("a"), List.of(api.ok("GET", "/api/v1/pipeline_snapshots?named_only=true", null)
                 .get("items").get(0).get("resources").get("tags").get(0).get("name").asText()));
-        assertEquals("training_pipeline", ok("GET", "/api/v1/x-snapdeck/pipelines", null).get("items").get(0)
+        assertEquals("training_pipeline", api.ok("GET", "/api/v1/x-snapdeck/pipelines", null).get("items").get(0)
                 .get("name").asText());
-        assertEquals("null", ok("GET", "/api/v1/logout", null).toString());
-        assertTrue(ok("GET", "/api/v1/runs/" + runId + "/logs", null).size() > 0);
+        assertEquals("null", api.ok("GET", "/api/v1/logout", null).toString());
+        assertTrue(api.ok("GET", "/api/v1/runs/" + runId + "/logs", null).size() > 0);
     }
 
     @Test
     void deletesRunsSnapshotsAndPipelines() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"name\": \"gone\"}").get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         String pipelineId = finished(runId).get("body").get("pipeline_id").asText();
 
-        ok("DELETE", "/api/v1/runs/" + runId, null);
-        Answer runGone = call("GET", "/api/v1/runs/" + runId, null);
-        ok("DELETE", "/api/v1/pipeline_snapshots/" + snapshotId, null);
-        Answer snapshotGone = call("GET", "/api/v1/pipeline_snapshots/" + snapshotId, null);
-        ok("DELETE", "/api/v1/pipelines/" + pipelineId, null);
+        api.ok("DELETE", "/api/v1/runs/" + runId, null);
+        Answer runGone = api.call("GET", "/api/v1/runs/" + runId, null);
+        api.ok("DELETE", "/api/v1/pipeline_snapshots/" + snapshotId, null);
+        Answer snapshotGone = api.call("GET", "/api/v1/pipeline_snapshots/" + snapshotId, null);
+        api.ok("DELETE", "/api/v1/pipelines/" + pipelineId, null);
 
         assertEquals(404, runGone.status());
         assertEquals(404, snapshotGone.status());
         assertFalse(Files.exists(dataDir.resolve("runs").resolve(runId)));
-        assertEquals(0, ok("GET", "/api/v1/pipelines", null).get("total").asInt());
+        assertEquals(0, api.ok("GET", "/api/v1/pipelines", null).get("total").asInt());
     }
 
     @Test
     void anExpiredTokenIsRefusedWithShapeA() throws Exception {
         server.close();
         server = LocalServer.start(new ServerOptions(null, 0, dataDir, null, () -> "pw", Duration.ofNanos(1)));
-        token = login();
+        api = RawApi.asAdmin(server.url(), "pw");
 
-        Answer answer = call("GET", "/api/v1/runs", null);
+        Answer answer = api.call("GET", "/api/v1/runs", null);
 
         assertEquals(401, answer.status());
         assertEquals(fixture("error-401-invalid-token.json"), answer.json());
@@ -235,15 +207,15 @@ class ServerEndpointsTest {
 
     @Test
     void gracefulStopLetsTheRunningStepFinish() throws Exception {
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
                 "{\"config\": {\"enable_cache\": false}}").get("id").asText();
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
 
-        ok("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", null);
+        api.ok("POST", "/api/v1/runs/" + runId + "/stop?graceful=true", null);
         JsonNode run = finished(runId);
 
         assertEquals("stopped", run.get("body").get("status").asText());
-        Answer again = call("POST", "/api/v1/runs/" + runId + "/stop", null);
+        Answer again = api.call("POST", "/api/v1/runs/" + runId + "/stop", null);
         assertEquals(403, again.status());
         assertEquals("IllegalOperationError", again.json().get("detail").get(0).asText());
     }
@@ -260,14 +232,14 @@ class ServerEndpointsTest {
         }
         String evilId = CodeArchive.hash(evil);
         Files.move(evil, archives.resolve(evilId + ".zip"));
-        String snapshotId = ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .get("id").asText();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("snapdeck.db"))) {
             connection.createStatement().executeUpdate("PRAGMA busy_timeout=5000");
             connection.createStatement().executeUpdate("UPDATE snapshots SET code_id = '" + evilId + "'");
         }
 
-        String runId = ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
+        String runId = api.ok("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", "{}").get("id").asText();
         JsonNode run = finished(runId);
 
         assertEquals("failed", run.get("body").get("status").asText());

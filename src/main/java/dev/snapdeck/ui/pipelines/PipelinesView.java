@@ -189,13 +189,13 @@ public final class PipelinesView extends BorderPane {
         error.textProperty().bind(viewModel.errorProperty());
         Label text = new Label();
         text.setId(PAGE_TEXT_ID);
-        text.textProperty().bind(viewModel.pageTextProperty());
+        text.textProperty().bind(viewModel.pager().pageTextProperty());
         Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
-        previous.disableProperty().bind(Bindings.not(viewModel.canGoBackProperty()));
-        previous.setOnAction(e -> viewModel.previousPage());
+        previous.disableProperty().bind(Bindings.not(viewModel.pager().canGoBackProperty()));
+        previous.setOnAction(e -> viewModel.pager().previousPage());
         Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
-        next.disableProperty().bind(Bindings.not(viewModel.canGoForwardProperty()));
-        next.setOnAction(e -> viewModel.nextPage());
+        next.disableProperty().bind(Bindings.not(viewModel.pager().canGoForwardProperty()));
+        next.setOnAction(e -> viewModel.pager().nextPage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox pager = new HBox(8, error, spacer, text, previous, next);

@@ -4,14 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,6 +24,7 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.paging.ServerPager;
 import dev.snapdeck.ui.shell.AppContext;
 import dev.snapdeck.ui.shell.Problems;
 
@@ -66,21 +62,15 @@ public final class PipelinesViewModel {
     }
 
     private final AppContext context;
-    private final int pageSize;
+    private final ServerPager<Pipeline> pager;
     private final ObservableList<PipelineRow> pipelines = FXCollections.observableArrayList();
     private final ObservableList<PipelineRun> runs = FXCollections.observableArrayList();
     private final ObservableList<Snapshot> snapshots = FXCollections.observableArrayList();
     private final ObjectProperty<PipelineRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.UPDATED);
     private final StringProperty search = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper totalPages = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final BooleanBinding canGoBack = page.greaterThan(1);
-    private final BooleanBinding canGoForward = page.lessThan(totalPages);
-    private final StringBinding pageText;
     private Task<Loaded> loading;
     private Task<Detail> loadingDetail;
 
@@ -90,10 +80,8 @@ public final class PipelinesViewModel {
 
     PipelinesViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
-        this.pageSize = pageSize;
-        pageText = Bindings.createStringBinding(() -> total.get() == 0 ? "No pipelines"
-                : "Page " + page.get() + " of " + totalPages.get() + " · " + total.get()
-                        + " pipelines", page, totalPages, total);
+        pager = ServerPager.<Pipeline>unanchored(pageSize, this::load)
+                .describedAsPages("pipelines");
         sort.addListener((obs, old, now) -> refresh());
         selected.addListener((obs, old, now) -> loadDetail(now));
         context.workspace().addListener((obs, old, now) -> refresh());
@@ -123,12 +111,9 @@ public final class PipelinesViewModel {
         return search;
     }
 
-    public ReadOnlyIntegerProperty pageProperty() {
-        return page.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
+    /** Where the table stands among the pipelines matching the search; Back and Next. */
+    public ServerPager<Pipeline> pager() {
+        return pager;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -139,33 +124,9 @@ public final class PipelinesViewModel {
         return error.getReadOnlyProperty();
     }
 
-    public BooleanBinding canGoBackProperty() {
-        return canGoBack;
-    }
-
-    public BooleanBinding canGoForwardProperty() {
-        return canGoForward;
-    }
-
-    public StringBinding pageTextProperty() {
-        return pageText;
-    }
-
     /** Shows the first page with the current search and order. */
     public void refresh() {
-        load(1);
-    }
-
-    public void nextPage() {
-        if (canGoForward.get()) {
-            load(page.get() + 1);
-        }
-    }
-
-    public void previousPage() {
-        if (canGoBack.get()) {
-            load(page.get() - 1);
-        }
+        pager.firstPage();
     }
 
     public void openRun(PipelineRun run) {
@@ -186,12 +147,11 @@ public final class PipelinesViewModel {
     }
 
     PipelineQuery query(int pageNumber) {
-        PipelineQuery query = new PipelineQuery().sortBy(sort.get().sortBy()).page(pageNumber)
-                .size(pageSize);
+        PipelineQuery query = new PipelineQuery().sortBy(sort.get().sortBy());
         if (!search.get().isBlank()) {
             query.nameContains(search.get().trim());
         }
-        return query;
+        return pager.pageQuery(query, pageNumber);
     }
 
     private void load(int pageNumber) {
@@ -230,9 +190,7 @@ public final class PipelinesViewModel {
 
     private void show(int pageNumber, Loaded loaded) {
         String selectedName = selected.get() == null ? null : selected.get().name();
-        page.set(pageNumber);
-        total.set(loaded.page().total());
-        totalPages.set(Math.max(1, loaded.page().totalPages()));
+        pager.show(pageNumber, loaded.page());
         pipelines.setAll(loaded.rows());
         selected.set(loaded.rows().stream().filter(row -> row.name().equals(selectedName))
                 .findFirst().orElse(null));

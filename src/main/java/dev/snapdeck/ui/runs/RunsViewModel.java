@@ -1,22 +1,12 @@
 package dev.snapdeck.ui.runs;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,6 +26,7 @@ import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.service.Poller;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.paging.ServerPager;
 import dev.snapdeck.ui.shell.AppContext;
 import dev.snapdeck.ui.shell.Problems;
 
@@ -62,11 +53,9 @@ public final class RunsViewModel {
             ExecutionStatus.STOPPED, ExecutionStatus.CACHED);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsViewModel.class);
-    private static final DateTimeFormatter FILTER_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AppContext context;
-    private final int pageSize;
+    private final ServerPager<PipelineRun> pager;
     private final ObservableList<PipelineRun> runs = FXCollections.observableArrayList();
     private final ObservableList<Pipeline> pipelines = FXCollections.observableArrayList();
     private final ObservableList<Snapshot> snapshots = FXCollections.observableArrayList();
@@ -74,16 +63,9 @@ public final class RunsViewModel {
     private final ObjectProperty<Pipeline> pipelineFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Snapshot> snapshotFilter = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper totalPages = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final BooleanBinding canGoBack = page.greaterThan(1);
-    private final BooleanBinding canGoForward = page.lessThan(totalPages);
-    private final StringBinding pageText;
-    private Instant anchor;
     private Task<Page<PipelineRun>> loading;
     private Poller<Page<PipelineRun>> poller;
 
@@ -94,8 +76,8 @@ public final class RunsViewModel {
     /** With another page size (tests, and the 10,000-row benchmark). */
     public RunsViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
-        this.pageSize = pageSize;
-        pageText = Bindings.createStringBinding(this::describePage, page, total, runs);
+        pager = ServerPager.newestFirst(pageSize, PipelineRun::created, this::load)
+                .describedAsRange("Runs", () -> "No runs");
         statusFilter.addListener((obs, old, now) -> refresh());
         pipelineFilter.addListener((obs, old, now) -> refresh());
         snapshotFilter.addListener((obs, old, now) -> refresh());
@@ -135,17 +117,9 @@ public final class RunsViewModel {
         return search;
     }
 
-    public ReadOnlyIntegerProperty pageProperty() {
-        return page.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty totalPagesProperty() {
-        return totalPages.getReadOnlyProperty();
-    }
-
-    /** How many runs match the filters on the server, across all pages. */
-    public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
+    /** Where the table stands among all runs matching the filters; Back and Next go through it. */
+    public ServerPager<PipelineRun> pager() {
+        return pager;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -161,19 +135,6 @@ public final class RunsViewModel {
         return error.getReadOnlyProperty();
     }
 
-    public BooleanBinding canGoBackProperty() {
-        return canGoBack;
-    }
-
-    public BooleanBinding canGoForwardProperty() {
-        return canGoForward;
-    }
-
-    /** "Runs 51–100 of 230". */
-    public StringBinding pageTextProperty() {
-        return pageText;
-    }
-
     /** Reloads the filter choices and the first page. */
     public void refreshAll() {
         loadChoices();
@@ -182,20 +143,7 @@ public final class RunsViewModel {
 
     /** Shows the first page again, with the current filters and search. */
     public void refresh() {
-        anchor = null;
-        load(1);
-    }
-
-    public void nextPage() {
-        if (canGoForward.get()) {
-            load(page.get() + 1);
-        }
-    }
-
-    public void previousPage() {
-        if (canGoBack.get()) {
-            load(page.get() - 1);
-        }
+        pager.firstPage();
     }
 
     public void open(PipelineRun run) {
@@ -210,7 +158,7 @@ public final class RunsViewModel {
     }
 
     RunQuery query(int pageNumber) {
-        RunQuery query = new RunQuery().sortBy("desc:created").page(pageNumber).size(pageSize);
+        RunQuery query = new RunQuery().sortBy("desc:created");
         if (statusFilter.get() != null) {
             query.status(statusFilter.get());
         }
@@ -225,14 +173,7 @@ public final class RunsViewModel {
         if (!search.get().isBlank()) {
             query.nameContains(search.get().trim());
         }
-        if (pageNumber > 1 && anchor != null) {
-            // TODO: the server's date filters have whole seconds, so a run started in the same
-            // second as the first page's newest run, after it, can show on later pages as well.
-            LocalDateTime upTo = LocalDateTime.ofInstant(
-                    anchor.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC);
-            query.filter("created", "lte:" + FILTER_TIME.format(upTo));
-        }
-        return query;
+        return pager.pageQuery(query, pageNumber);
     }
 
     private void load(int pageNumber) {
@@ -257,12 +198,7 @@ public final class RunsViewModel {
 
     private void show(int pageNumber, Page<PipelineRun> result) {
         error.set("");
-        if (pageNumber == 1 && anchor == null && !result.items().isEmpty()) {
-            anchor = result.items().get(0).created();
-        }
-        page.set(pageNumber);
-        total.set(result.total());
-        totalPages.set(Math.max(1, result.totalPages()));
+        pager.show(pageNumber, result);
         if (!runs.equals(result.items())) {
             // TODO: replacing the rows drops the table's selection when a poll brings changes;
             // keeping it needs a keyed merge of the rows, not done yet.
@@ -323,13 +259,5 @@ public final class RunsViewModel {
             poller = null;
         }
         live.set(false);
-    }
-
-    private String describePage() {
-        if (total.get() == 0) {
-            return "No runs";
-        }
-        int first = (page.get() - 1) * pageSize + 1;
-        return "Runs " + first + "–" + (first + runs.size() - 1) + " of " + total.get();
     }
 }

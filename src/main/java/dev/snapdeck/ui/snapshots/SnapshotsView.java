@@ -184,17 +184,17 @@ public final class SnapshotsView extends BorderPane {
     private Node createPager() {
         Label text = new Label();
         text.setId(PAGE_TEXT_ID);
-        text.textProperty().bind(viewModel.pageTextProperty());
+        text.textProperty().bind(viewModel.pager().pageTextProperty());
         Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
         previous.setId(PREVIOUS_ID);
         previous.setTooltip(new Tooltip("Newer snapshots"));
-        previous.disableProperty().bind(Bindings.not(viewModel.canGoBackProperty()));
-        previous.setOnAction(e -> viewModel.previousPage());
+        previous.disableProperty().bind(Bindings.not(viewModel.pager().canGoBackProperty()));
+        previous.setOnAction(e -> viewModel.pager().previousPage());
         Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
         next.setId(NEXT_ID);
         next.setTooltip(new Tooltip("Older snapshots"));
-        next.disableProperty().bind(Bindings.not(viewModel.canGoForwardProperty()));
-        next.setOnAction(e -> viewModel.nextPage());
+        next.disableProperty().bind(Bindings.not(viewModel.pager().canGoForwardProperty()));
+        next.setOnAction(e -> viewModel.pager().nextPage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox pager = new HBox(8, spacer, text, previous, next);

@@ -1,10 +1,5 @@
 package dev.snapdeck.ui.snapshots;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +10,8 @@ import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,6 +31,7 @@ import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.ZenmlException;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.paging.ServerPager;
 import dev.snapdeck.ui.shell.AppContext;
 
 import org.slf4j.Logger;
@@ -58,21 +51,13 @@ public final class SnapshotsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotsViewModel.class);
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter FILTER_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AppContext context;
-    private final int pageSize;
+    private final ServerPager<Snapshot> pager;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SnapshotRow> rowsView =
             FXCollections.unmodifiableObservableList(rows);
     private final StringProperty search = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper totalPages = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
-    private final BooleanBinding canGoBack = page.greaterThan(1);
-    private final BooleanBinding canGoForward = page.lessThan(totalPages);
-    private final StringBinding pageText;
     private final ObservableList<SnapshotRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SnapshotRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Snapshot> detail = new ReadOnlyObjectWrapper<>();
@@ -84,7 +69,6 @@ public final class SnapshotsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canRun;
     private final BooleanBinding canSave;
-    private Instant anchor;
     private Task<?> loading;
     private Task<?> loadingDetail;
 
@@ -95,8 +79,9 @@ public final class SnapshotsViewModel {
     /** With another page size (tests). */
     public SnapshotsViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
-        this.pageSize = pageSize;
-        pageText = Bindings.createStringBinding(this::describePage, page, total, rows);
+        pager = ServerPager.newestFirst(pageSize, Snapshot::created, this::load)
+                .describedAsRange("Snapshots", () -> search.get().isBlank() ? "No snapshots"
+                        : "No snapshot names contain this");
         selection.addListener((ListChangeListener<SnapshotRow>) c ->
                 selectionChanged());
         canDelete = Bindings.isNotEmpty(selection).and(busy.not());
@@ -118,30 +103,9 @@ public final class SnapshotsViewModel {
         return search;
     }
 
-    public ReadOnlyIntegerProperty pageProperty() {
-        return page.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty totalPagesProperty() {
-        return totalPages.getReadOnlyProperty();
-    }
-
-    /** How many named snapshots match the search on the server, across all pages. */
-    public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canGoBackProperty() {
-        return canGoBack;
-    }
-
-    public BooleanBinding canGoForwardProperty() {
-        return canGoForward;
-    }
-
-    /** "Snapshots 51–100 of 230". */
-    public StringBinding pageTextProperty() {
-        return pageText;
+    /** Where the table stands among the named snapshots matching the search; Back and Next. */
+    public ServerPager<Snapshot> pager() {
+        return pager;
     }
 
     /** The rows the view has selected; the view keeps it in step with the table. */
@@ -197,36 +161,15 @@ public final class SnapshotsViewModel {
 
     /** Shows the first page again, with the current search (F5). */
     public void refresh() {
-        anchor = null;
-        load(1);
-    }
-
-    public void nextPage() {
-        if (canGoForward.get()) {
-            load(page.get() + 1);
-        }
-    }
-
-    public void previousPage() {
-        if (canGoBack.get()) {
-            load(page.get() - 1);
-        }
+        pager.firstPage();
     }
 
     SnapshotQuery query(int pageNumber) {
-        SnapshotQuery query = new SnapshotQuery().namedOnly().sortBy("desc:created")
-                .page(pageNumber).size(pageSize);
+        SnapshotQuery query = new SnapshotQuery().namedOnly().sortBy("desc:created");
         if (!search.get().isBlank()) {
             query.nameContains(search.get().strip());
         }
-        if (pageNumber > 1 && anchor != null) {
-            // TODO: the server's date filters have whole seconds, so a snapshot made in the same
-            // second as the first page's newest one, after it, can show on later pages as well.
-            LocalDateTime upTo = LocalDateTime.ofInstant(
-                    anchor.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC);
-            query.filter("created", "lte:" + FILTER_TIME.format(upTo));
-        }
-        return query;
+        return pager.pageQuery(query, pageNumber);
     }
 
     private void load(int pageNumber) {
@@ -236,7 +179,7 @@ public final class SnapshotsViewModel {
         }
         if (workspace == null) {
             rows.clear();
-            total.set(0);
+            pager.clear();
             return;
         }
         busy.set(true);
@@ -252,22 +195,9 @@ public final class SnapshotsViewModel {
     }
 
     private void showPage(int pageNumber, Page<Snapshot> result, String version) {
-        if (pageNumber == 1 && anchor == null && !result.items().isEmpty()) {
-            anchor = result.items().get(0).created();
-        }
-        page.set(pageNumber);
-        total.set(result.total());
-        totalPages.set(Math.max(1, result.totalPages()));
+        pager.show(pageNumber, result);
         showRows(result.items().stream().map(snapshot -> SnapshotRow.of(snapshot, version))
                 .collect(Collectors.toList()));
-    }
-
-    private String describePage() {
-        if (total.get() == 0) {
-            return search.get().isBlank() ? "No snapshots" : "No snapshot names contain this";
-        }
-        int first = (page.get() - 1) * pageSize + 1;
-        return "Snapshots " + first + "–" + (first + rows.size() - 1) + " of " + total.get();
     }
 
     private void showRows(List<SnapshotRow> loaded) {

@@ -55,11 +55,11 @@ class PipelinesViewModelTest {
 
         viewModel.searchProperty().set("pipe");
         viewModel.refresh();
-        viewModel.nextPage();
+        viewModel.pager().nextPage();
 
-        assertEquals(7, viewModel.totalProperty().get());
+        assertEquals(7, viewModel.pager().totalProperty().get());
         assertEquals(List.of("pipe-3", "pipe-4", "pipe-5"), names(viewModel));
-        assertEquals("Page 2 of 3 · 7 pipelines", viewModel.pageTextProperty().get());
+        assertEquals("Page 2 of 3 · 7 pipelines", viewModel.pager().pageTextProperty().get());
     }
 
     @Test

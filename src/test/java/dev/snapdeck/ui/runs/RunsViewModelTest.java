@@ -56,9 +56,9 @@ class RunsViewModelTest {
         open(5);
 
         assertEquals(List.of("run-11", "run-10", "run-9", "run-8", "run-7"), names());
-        assertEquals(12, viewModel.totalProperty().get());
-        assertEquals(3, viewModel.totalPagesProperty().get());
-        assertEquals("Runs 1–5 of 12", viewModel.pageTextProperty().get());
+        assertEquals(12, viewModel.pager().totalProperty().get());
+        assertEquals(3, viewModel.pager().totalPagesProperty().get());
+        assertEquals("Runs 1–5 of 12", viewModel.pager().pageTextProperty().get());
     }
 
     @Test
@@ -68,9 +68,9 @@ class RunsViewModelTest {
         List<String> seen = new ArrayList<>(names());
 
         addRuns(3, ExecutionStatus.COMPLETED);
-        viewModel.nextPage();
+        viewModel.pager().nextPage();
         seen.addAll(names());
-        viewModel.nextPage();
+        viewModel.pager().nextPage();
         seen.addAll(names());
 
         assertEquals(12, seen.size());
