@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * seldom enough (on connecting, on saving a profile) that a connection each time costs nothing
  * a user notices. Each call is also bounded in time ({@link TimeLimit}): a bus that accepts a
  * connection and never answers must not freeze the dashboard or the CLI.
+ *
+ * <p>TODO: a call given up on leaves its half-open D-Bus connection behind, and dbus-java's sender
+ * thread is not a daemon, so it can keep the dashboard's process alive after its window closed
+ * (the CLI ends with {@code System.exit} and is not affected). Java-keyring offers no way to
+ * abandon a connection from another thread; ending the dashboard with {@code System.exit} would.
  */
 final class OsKeychain implements Keychain {
 

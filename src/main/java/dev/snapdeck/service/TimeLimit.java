@@ -38,16 +38,19 @@ final class TimeLimit {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new UncheckedIOException(new IOException(
-                    "Could not " + what + ": no answer within " + limit.toMillis() + " ms", e));
+            throw failure("Could not " + what + ": no answer within " + limit.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new UncheckedIOException(new IOException(
-                    "Could not " + what + ": " + cause.getMessage(), cause));
+            throw failure("Could not " + what + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("Interrupted while trying to " + what, e));
+            throw failure("Interrupted while trying to " + what, e);
         }
+    }
+
+    private static UncheckedIOException failure(String message, Throwable cause) {
+        return new UncheckedIOException(message,
+                cause instanceof IOException ? (IOException) cause : new IOException(cause));
     }
 }

@@ -1,0 +1,16 @@
+package dev.snapdeck.service;
+
+import java.nio.file.Path;
+
+import dev.snapdeck.SnapdeckHome;
+
+/** Prints where the secrets of a data folder would be kept; run by {@link SecretStoreChoiceProcessTest}. */
+public final class PrintSecretStore {
+
+    private PrintSecretStore() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println(SecretStores.forHome(new SnapdeckHome(Path.of(args[0]))).describe());
+    }
+}
