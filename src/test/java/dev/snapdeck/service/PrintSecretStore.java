@@ -4,7 +4,10 @@ import java.nio.file.Path;
 
 import dev.snapdeck.SnapdeckHome;
 
-/** Prints where the secrets of a data folder would be kept; run by {@link SecretStoreChoiceProcessTest}. */
+/**
+ * Prints where the secrets of the data folder named by its argument would be kept; run as a process
+ * of its own by {@link SecretStoreChoiceProcessTest}.
+ */
 public final class PrintSecretStore {
 
     private PrintSecretStore() {

@@ -51,7 +51,8 @@ class SecretStoreChoiceProcessTest {
 
             String describe = describeWithSessionBus("unix:path=" + socket);
 
-            assertEquals("a file only you can read: " + folder.resolve("home/secrets.json"), describe);
+            assertEquals("a file only you can read: " + folder.resolve("home/secrets.json"),
+                    describe);
         }
     }
 

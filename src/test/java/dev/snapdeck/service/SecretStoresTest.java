@@ -32,7 +32,8 @@ class SecretStoresTest {
 
         assertEquals("a file only you can read: " + file, store.describe());
         assertEquals(Optional.of("ZENKEY_abc"), store.get("prod"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test
