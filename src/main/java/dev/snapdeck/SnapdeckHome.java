@@ -53,7 +53,7 @@ public record SnapdeckHome(Path root) {
         return root.resolve("profiles.json");
     }
 
-    /** Secrets of the connection profiles (owner-only file), shared by the dashboard and CLI. */
+    /** Secrets of the connection profiles when there is no system keychain (owner-only file). */
     public Path secrets() {
         return root.resolve("secrets.json");
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.Connector;
-import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.SecretStores;
 import dev.snapdeck.service.Workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +35,7 @@ final class Session {
 
     ProfileStore profiles() {
         SnapdeckHome home = home();
-        return new ProfileStore(home.profiles(),
-                new FileSecretStore(home.secrets()));
+        return new ProfileStore(home.profiles(), SecretStores.forHome(home));
     }
 
     Connector connector() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * an owner-only ACL on Windows). The file is written to a temporary sibling with those
  * permissions first and then moved into place, so the secret never sits in a readable file.
  *
- * <p>TODO: the OS keychain (libsecret, macOS Keychain, Windows Credential Manager) is not used
- * yet: reaching it from Java needs a native bridge we have not chosen. Until then this file is
- * the store everywhere, and {@link #describe()} says so to the user.
+ * <p>This is where secrets go when there is no system keychain to hold them ({@link SecretStores}
+ * chooses), and where a {@link KeychainSecretStore} finds the secrets saved before it was used.
  */
 public final class FileSecretStore implements SecretStore {
 
@@ -59,6 +59,23 @@ public final class FileSecretStore implements SecretStore {
         Map<String, String> secrets = read();
         if (secrets.remove(profile) != null) {
             write(secrets);
+        }
+    }
+
+    /**
+     * Hands every secret to {@code destination}, then deletes the file. When {@code destination}
+     * fails, the file stays as it was, so a secret is never gone from both places.
+     */
+    synchronized void moveAllTo(BiConsumer<String, String> destination) {
+        Map<String, String> secrets = read();
+        if (secrets.isEmpty()) {
+            return;
+        }
+        secrets.forEach(destination);
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the secrets file " + file, e);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.service.ConnectionProfile;
-import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.SecretStores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,9 +52,10 @@ class CommandsAgainstZenmlTest {
         cli.signedIn(zenml.url(), "acme", "alice", "s3cret");
     }
 
+    /** The profiles as the CLI keeps them: the secret in the keychain where one answers. */
     private ProfileStore profiles() {
         return new ProfileStore(home.resolve("profiles.json"),
-                new FileSecretStore(new SnapdeckHome(home).secrets()));
+                SecretStores.forHome(new SnapdeckHome(home)));
     }
 
     @Test

@@ -11,9 +11,9 @@ import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.Connector;
-import dev.snapdeck.service.FileSecretStore;
 import dev.snapdeck.service.LocalServerLauncher;
 import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.SecretStores;
 import dev.snapdeck.service.Workspace;
 
 import org.slf4j.Logger;
@@ -65,8 +65,7 @@ public final class DashboardApp extends Application {
     }
 
     private static ProfileStore profileStore(SnapdeckHome home) {
-        return new ProfileStore(home.profiles(),
-                new FileSecretStore(home.root().resolve("secrets.json")));
+        return new ProfileStore(home.profiles(), SecretStores.forHome(home));
     }
 
     /** Where profiles and secrets live, instead of {@link SnapdeckHome#resolve()}; for tests. */
@@ -81,6 +80,9 @@ public final class DashboardApp extends Application {
         dialogs.installUncaughtExceptionHandler();
         SnapdeckHome home = homeOverride != null ? homeOverride : SnapdeckHome.resolve();
         ProfileStore profiles = profileStore(home);
+        // Choosing the secret store probes the keychain; do it now in the background so that
+        // opening Connect… (which says where secrets are kept) never waits for it.
+        executor.submit(profiles.secrets()::describe);
         LocalServerLauncher launcher = localServerLauncher;
         Connector connector = new Connector(profiles, launcher != null ? launcher : () -> {
             throw new IllegalStateException(NO_LAUNCHER);
