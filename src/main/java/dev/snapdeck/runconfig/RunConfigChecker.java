@@ -58,6 +58,7 @@ public final class RunConfigChecker {
         ObjectNode effective = (ObjectNode) DeepMerge.merge(template, json);
         SnapshotRules.check(root, spec, diagnostics);
         SchemaDiagnostics.check(effective, root, spec, diagnostics);
+        AmbiguityAdvice.apply(root, spec, diagnostics);
         return finish(diagnostics, Optional.of((ObjectNode) json), effective);
     }
 

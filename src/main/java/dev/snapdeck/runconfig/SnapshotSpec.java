@@ -109,6 +109,15 @@ public final class SnapshotSpec {
         return property == null ? Optional.empty() : Optional.of(parameter(key, property));
     }
 
+    /**
+     * What the schema allows for the value at {@code path} (types, enum, bounds), described like
+     * a parameter; empty when the schema says nothing about that place.
+     */
+    public Optional<ParameterSpec> valueAt(List<String> path) {
+        String name = path.isEmpty() ? "" : path.get(path.size() - 1);
+        return schemaAt(path).map(schemaHere -> parameter(name, schemaHere));
+    }
+
     private Map<String, ParameterSpec> parametersAt(List<String> path) {
         Map<String, ParameterSpec> out = new LinkedHashMap<>();
         JsonNode parameters = objectSchema(schemaAt(path).orElse(null));

@@ -94,10 +94,36 @@ class IssueCasesTest {
         CheckResult result = checker.check(text, Specs.small());
 
         Diagnostic type = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.learning_rate");
-        assertEquals("`learning_rate` must be a number, but it is the text \"1e3\".", type.message());
-        assertTrue(type.quickFix().isEmpty());
+        assertEquals("`learning_rate` must be a number, but it is the text \"1e3\". To send the number, write 1000.0.",
+                type.message());
+        assertEquals("1000.0", type.quickFix().orElseThrow().replacement());
         Diagnostic warning = Expect.one(result, Severity.WARNING, "steps.trainer.parameters.learning_rate");
-        assertEquals("\"1e3\"", warning.quickFix().orElseThrow().replacement());
+        assertEquals("1000.0", warning.quickFix().orElseThrow().replacement());
+    }
+
+    @Test
+    void aBooleanSettingWrittenNoIsAdvisedToBeWrittenFalseNotQuoted() {
+        CheckResult result = checker.check("enable_cache: no\n", Specs.fixture());
+
+        Diagnostic warning = Expect.one(result, Severity.WARNING, "enable_cache");
+        assertEquals("`no` is sent as the boolean false, which `enable_cache` takes; a YAML 1.2 reader would read "
+                + "the text \"no\". Write false so every YAML reader agrees.", warning.message());
+        assertEquals("false", warning.quickFix().orElseThrow().replacement());
+        Expect.count(result, 1);
+    }
+
+    @Test
+    void aVersionLikeNumberWhereANumberBelongsIsNotWarnedAbout() {
+        String text = """
+                steps:
+                  trainer:
+                    parameters:
+                      learning_rate: 0.10
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Expect.count(result, 0);
     }
 
     @Test
