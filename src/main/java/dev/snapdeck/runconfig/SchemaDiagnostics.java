@@ -136,8 +136,12 @@ final class SchemaDiagnostics {
         String actual = ScalarRule.describe(problem.value());
         switch (problem.keyword()) {
             case "type":
+                // An empty value (`k:`) is null, which a step receives as it is; leaving the key
+                // out is what keeps the snapshot's value.
                 return name + " must be " + typeWords(schema) + ", but it is "
-                        + actual + ".";
+                        + (problem.value() != null && problem.value().isNull()
+                                ? "empty (null). To keep the snapshot's value, leave the key out."
+                                : actual + ".");
             case "enum":
                 return name + " must be one of " + joined(schema) + "; it is "
                         + actual + ".";

@@ -113,6 +113,15 @@ class IssueCasesTest {
     }
 
     @Test
+    void anEmptyValueForANumberSaysHowToKeepTheSnapshotsValue() {
+        CheckResult result = checker.check("steps:\n  trainer:\n    parameters:\n      epochs:\n", Specs.small());
+
+        Diagnostic type = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.epochs");
+        assertTrue(type.message().endsWith("but it is empty (null). To keep the snapshot's value, leave the key out."),
+                type.message());
+    }
+
+    @Test
     void aVersionLikeNumberWhereANumberBelongsIsNotWarnedAbout() {
         String text = """
                 steps:
