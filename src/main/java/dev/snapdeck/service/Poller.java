@@ -2,6 +2,7 @@ package dev.snapdeck.service;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -72,7 +73,28 @@ public final class Poller<T> {
                 return;
             }
         }
-        Task<T> next = executor.submitLater(delay, fetch)
+        Task<T> next;
+        try {
+            next = submit(delay, nextInterval);
+        } catch (RejectedExecutionException closed) {
+            // The executor was closed (the app or a test is shutting down): polling ends here.
+            synchronized (this) {
+                stopped = true;
+            }
+            return;
+        }
+        boolean stoppedMeanwhile;
+        synchronized (this) {
+            current = next;
+            stoppedMeanwhile = stopped;
+        }
+        if (stoppedMeanwhile) {
+            next.cancel();
+        }
+    }
+
+    private Task<T> submit(Duration delay, Duration nextInterval) {
+        return executor.submitLater(delay, fetch)
                 .onSuccess(value -> {
                     boolean last = finished.test(value);
                     if (last) {
@@ -90,14 +112,6 @@ public final class Poller<T> {
                     schedule(nextInterval, longer.compareTo(maxInterval) > 0 ? maxInterval
                             : longer);
                 });
-        boolean stoppedMeanwhile;
-        synchronized (this) {
-            current = next;
-            stoppedMeanwhile = stopped;
-        }
-        if (stoppedMeanwhile) {
-            next.cancel();
-        }
     }
 
     /** Configures a {@link Poller}. */

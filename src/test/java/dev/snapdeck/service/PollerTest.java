@@ -88,4 +88,15 @@ class PollerTest {
         assertTrue(later.await(5, TimeUnit.SECONDS));
         assertTrue(delivered.get() <= atStop + 1, "at most one answer already on its way");
     }
+
+    @Test
+    void aClosedExecutorEndsPollingInsteadOfThrowing() {
+        BackgroundExecutor closed = BackgroundExecutor.create(Runnable::run);
+        closed.close();
+        Poller<Integer> poller = Poller.builder(closed, () -> 1).every(Duration.ofMillis(5)).build();
+
+        poller.start();
+
+        assertTrue(poller.isStopped());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.snapshots;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.ZenmlException;
+import dev.snapdeck.service.Poller;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.paging.ServerPager;
@@ -52,6 +54,11 @@ public final class SnapshotsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotsViewModel.class);
     static final int PAGE_SIZE = 50;
 
+    /** How often the page is fetched again while a snapshot on it has a run in progress. */
+    static final Duration LIVE_INTERVAL = Duration.ofSeconds(2);
+    /** How often the first page is fetched again otherwise, so runs started elsewhere show. */
+    static final Duration IDLE_INTERVAL = Duration.ofSeconds(5);
+
     private final AppContext context;
     private final ServerPager<Snapshot> pager;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
@@ -69,6 +76,7 @@ public final class SnapshotsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canRun;
     private final BooleanBinding canSave;
+    private Poller<Page<Snapshot>> poller;
     private Task<?> loading;
     private Task<?> loadingDetail;
 
@@ -177,6 +185,7 @@ public final class SnapshotsViewModel {
         if (loading != null) {
             loading.cancel();
         }
+        stopFollowing();
         if (workspace == null) {
             rows.clear();
             pager.clear();
@@ -186,12 +195,59 @@ public final class SnapshotsViewModel {
         SnapshotQuery query = query(pageNumber);
         String version = workspace.connection().version();
         loading = context.executor().submit(() -> workspace.snapshots(query))
-                .onSuccess(result -> showPage(pageNumber, result, version))
+                .onSuccess(result -> {
+                    showPage(pageNumber, result, version);
+                    follow(workspace, pageNumber, query, version);
+                })
                 .onFailure(failure -> {
                     LOG.warn("Could not load snapshots", failure);
                     error.set("Could not load snapshots: " + message(failure));
                 })
                 .onDone(() -> busy.set(false));
+    }
+
+    /**
+     * Keeps the latest-run column fresh: the page is fetched again every {@link #LIVE_INTERVAL}
+     * while a snapshot on it has a run in progress, the first page every {@link #IDLE_INTERVAL}
+     * otherwise. A fetch that changes nothing, or comes while the user edits the selected
+     * snapshot's details, leaves the table alone.
+     */
+    private void follow(Workspace workspace, int pageNumber, SnapshotQuery query, String version) {
+        boolean active = hasRunInProgress(currentSnapshots());
+        if (!active && pageNumber > 1) {
+            return;
+        }
+        poller = Poller.builder(context.executor(), () -> workspace.snapshots(query))
+                .every(active ? LIVE_INTERVAL : IDLE_INTERVAL)
+                .atMostEvery(IDLE_INTERVAL.multipliedBy(2))
+                .until(result -> hasRunInProgress(result.items()) != active)
+                .onUpdate(result -> {
+                    if (!detailsEdited() && !result.items().equals(currentSnapshots())) {
+                        showPage(pageNumber, result, version);
+                    }
+                    if (hasRunInProgress(result.items()) != active) {
+                        follow(workspace, pageNumber, query, version);
+                    }
+                })
+                .onError(failure -> LOG.debug("Live update of the snapshots failed", failure))
+                .build();
+        poller.start();
+    }
+
+    private void stopFollowing() {
+        if (poller != null) {
+            poller.stop();
+            poller = null;
+        }
+    }
+
+    private List<Snapshot> currentSnapshots() {
+        return rows.stream().map(SnapshotRow::snapshot).collect(Collectors.toList());
+    }
+
+    static boolean hasRunInProgress(List<Snapshot> snapshots) {
+        return snapshots.stream().anyMatch(snapshot -> snapshot.latestRunStatus() != null
+                && !snapshot.latestRunStatus().isFinished());
     }
 
     private void showPage(int pageNumber, Page<Snapshot> result, String version) {

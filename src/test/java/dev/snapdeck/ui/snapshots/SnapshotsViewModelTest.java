@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
+import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.testing.Eventually;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
@@ -41,6 +44,26 @@ class SnapshotsViewModelTest {
         assertEquals("training_pipeline", row.pipeline());
         assertEquals("admin", row.createdBy());
         assertEquals("yes", row.runnable());
+    }
+
+    @Test
+    void theLatestRunColumnFollowsARunInProgressUntilItEnds() {
+        Snapshot nightly = workspace.add(withLatestRun(FakeWorkspace.snapshot("nightly",
+                FakeWorkspace.SERVER_VERSION), ExecutionStatus.RUNNING));
+        SnapshotsViewModel viewModel = loaded();
+        assertEquals("running", row(viewModel, nightly).latestRun());
+
+        workspace.add(withLatestRun(nightly, ExecutionStatus.COMPLETED));
+
+        Eventually.await("the row to show the run as completed", Duration.ofSeconds(10),
+                () -> "completed".equals(row(viewModel, nightly).latestRun()));
+    }
+
+    private static Snapshot withLatestRun(Snapshot s, ExecutionStatus status) {
+        return new Snapshot(s.id(), s.name(), s.created(), s.updated(), s.runnable(), s.deployable(), s.dynamic(),
+                s.pipelineId(), s.pipeline(), s.stack(), s.build(), s.user(), s.tags(), s.id(), status,
+                s.description(), s.runNameTemplate(), s.serverVersion(), s.clientVersion(), s.sourceSnapshotId(),
+                s.stepNames(), s.pipelineConfiguration(), s.configTemplate(), s.configSchema());
     }
 
     @Test
