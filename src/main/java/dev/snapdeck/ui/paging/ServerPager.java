@@ -87,17 +87,6 @@ public final class ServerPager<T> {
         return this;
     }
 
-    /**
-     * Words the position as "Page 2 of 3 · 7 pipelines" for {@code rowsName} "pipelines", and as
-     * "No pipelines" when no row matches. Call once, while setting the screen up.
-     */
-    public ServerPager<T> describedAsPages(String rowsName) {
-        pageText.bind(Bindings.createStringBinding(() -> total.get() == 0 ? "No " + rowsName
-                : "Page " + page.get() + " of " + totalPages.get() + " · " + total.get() + " "
-                        + rowsName, page, totalPages, total));
-        return this;
-    }
-
     public ReadOnlyIntegerProperty pageProperty() {
         return page.getReadOnlyProperty();
     }

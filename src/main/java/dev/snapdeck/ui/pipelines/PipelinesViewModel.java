@@ -81,7 +81,7 @@ public final class PipelinesViewModel {
     PipelinesViewModel(AppContext context, int pageSize) {
         this.context = Objects.requireNonNull(context, "context");
         pager = ServerPager.<Pipeline>unanchored(pageSize, this::load)
-                .describedAsPages("pipelines");
+                .describedAsRange("Pipelines", () -> "No pipelines");
         sort.addListener((obs, old, now) -> refresh());
         selected.addListener((obs, old, now) -> loadDetail(now));
         context.workspace().addListener((obs, old, now) -> refresh());

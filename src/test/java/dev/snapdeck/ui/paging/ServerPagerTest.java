@@ -110,15 +110,6 @@ class ServerPagerTest {
     }
 
     @Test
-    void describesPagesAndTotal() {
-        pager.describedAsPages("pipelines");
-
-        pager.show(2, page(2, 3, 5, NEWEST, NEWEST));
-
-        assertEquals("Page 2 of 3 · 5 pipelines", pager.pageTextProperty().get());
-    }
-
-    @Test
     void clearingLeavesNothingToPageThrough() {
         pager.describedAsRange("Runs", () -> "No runs");
         pager.show(2, page(2, 3, 5, NEWEST, NEWEST));

@@ -59,7 +59,7 @@ class PipelinesViewModelTest {
 
         assertEquals(7, viewModel.pager().totalProperty().get());
         assertEquals(List.of("pipe-3", "pipe-4", "pipe-5"), names(viewModel));
-        assertEquals("Page 2 of 3 · 7 pipelines", viewModel.pager().pageTextProperty().get());
+        assertEquals("Pipelines 4–6 of 7", viewModel.pager().pageTextProperty().get());
     }
 
     @Test
