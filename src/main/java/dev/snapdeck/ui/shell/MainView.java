@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -48,6 +49,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@value #SEARCH_FIELD_ID} inside the current screen.
  */
 public final class MainView extends BorderPane {
+
+    /** The smallest window in which every screen still reads: narrower, its tables truncate. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
 
     public static final String SEARCH_FIELD_ID = "searchField";
     public static final String CONTENT_ID = "content";
@@ -124,7 +129,9 @@ public final class MainView extends BorderPane {
      */
     public void rememberWindow(Stage stage) {
         ShellPreferences preferences = viewModel.preferences();
-        preferences.windowState().ifPresent(state -> {
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        preferences.windowState().map(MainView::fitted).ifPresent(state -> {
             stage.setX(state.x());
             stage.setY(state.y());
             stage.setWidth(state.width());
@@ -141,6 +148,29 @@ public final class MainView extends BorderPane {
         WindowSaver saver = new WindowSaver(stage, preferences);
         stage.getProperties().put(WINDOW_SAVER, saver);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, saver);
+    }
+
+    /**
+     * A saved window made to fit the screens there are now: at least the minimum size, no larger
+     * than the screen it was on, and on a screen at all (a monitor may have gone); else centred on
+     * the primary screen.
+     */
+    static WindowState fitted(WindowState saved) {
+        double width = Math.max(MIN_WIDTH, saved.width());
+        double height = Math.max(MIN_HEIGHT, saved.height());
+        List<javafx.stage.Screen> screens = javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), width, height);
+        Rectangle2D bounds = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        width = Math.min(width, bounds.getWidth());
+        height = Math.min(height, bounds.getHeight());
+        double x = saved.x();
+        double y = saved.y();
+        if (screens.isEmpty()) {
+            x = bounds.getMinX() + (bounds.getWidth() - width) / 2;
+            y = bounds.getMinY() + (bounds.getHeight() - height) / 2;
+        }
+        x = Math.max(bounds.getMinX(), Math.min(x, bounds.getMaxX() - width));
+        y = Math.max(bounds.getMinY(), Math.min(y, bounds.getMaxY() - height));
+        return new WindowState(x, y, width, height, saved.maximized());
     }
 
     private static final class WindowSaver implements EventHandler<WindowEvent> {

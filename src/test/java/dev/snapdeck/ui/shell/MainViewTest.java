@@ -176,14 +176,26 @@ class MainViewTest {
 
         robot.interact(() -> {
             stage.setX(40);
-            stage.setWidth(777);
+            stage.setWidth(1111);
             stage.hide();
         });
 
         WindowState saved = new ShellPreferences(node).windowState().orElseThrow();
         assertEquals(40, saved.x());
-        assertEquals(777, saved.width());
+        assertEquals(1111, saved.width());
         assertFalse(saved.maximized());
+    }
+
+    @Test
+    void aSavedWindowTooSmallOrOffEveryScreenComesBackUsableAndVisible() {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+
+        WindowState fitted = MainView.fitted(new WindowState(screen.getMaxX() + 5000, screen.getMaxY() + 5000,
+                200, 175, false));
+
+        assertEquals(Math.min(MainView.MIN_WIDTH, screen.getWidth()), fitted.width());
+        assertEquals(Math.min(MainView.MIN_HEIGHT, screen.getHeight()), fitted.height());
+        assertTrue(screen.contains(fitted.x(), fitted.y(), fitted.width(), fitted.height()), fitted.toString());
     }
 
     @Test
