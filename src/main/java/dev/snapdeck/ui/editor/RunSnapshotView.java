@@ -181,9 +181,20 @@ public final class RunSnapshotView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, run, busy, reason, spacer, summary, quickFix, load, save, reset,
                 copy);
+        keepWhole(run, summary, quickFix, load, save, reset, copy);
+        // The reason is the one part that gives way: it wraps onto a second line instead.
+        reason.setMinWidth(0);
+        HBox.setHgrow(reason, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    /** An HBox short of room shrinks every child; these never go below their text's width. */
+    private static void keepWhole(Region... regions) {
+        for (Region region : regions) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private Button button(String text, Feather icon, Runnable action) {
