@@ -51,6 +51,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.runconfig.ConfigDiff;
 
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -332,10 +333,38 @@ public final class RunSnapshotView extends BorderPane {
             field.problemProperty().addListener((obs, old, now) ->
                     control.pseudoClassStateChanged(DANGER, !now.isEmpty()));
             form.add(name, 0, row);
-            form.add(control, 1, row);
+            form.add(field.place() == ParameterField.Place.RUN ? withUnset(field, control)
+                    : control, 1, row);
             form.add(new VBox(2, help, problem), 2, row++);
             GridPane.setHgrow(help, Priority.ALWAYS);
         }
+    }
+
+    /**
+     * A run setting's control with what takes it out of the YAML again: "Unset" while the YAML
+     * writes it, a quiet "not set" (the snapshot's value applies) while it does not.
+     */
+    private Node withUnset(ParameterField field, Node control) {
+        Button unset = new Button("Unset", new FontIcon(Feather.X));
+        unset.setId("unset-" + field.controlId());
+        unset.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        unset.setTooltip(new Tooltip("Remove " + field.name() + " from the YAML, so the "
+                + "snapshot's value applies"));
+        unset.setOnAction(e -> viewModel.unsetParameter(field));
+        unset.visibleProperty().bind(field.writtenProperty());
+        unset.managedProperty().bind(unset.visibleProperty());
+
+        Label notSet = new Label("not set");
+        notSet.setId("not-set-" + field.controlId());
+        notSet.getStyleClass().add("not-set");
+        notSet.setTooltip(new Tooltip("The YAML does not set " + field.name()
+                + ": the snapshot's value applies, as shown"));
+        notSet.visibleProperty().bind(field.writtenProperty().not());
+        notSet.managedProperty().bind(notSet.visibleProperty());
+
+        HBox box = new HBox(8, control, unset, notSet);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static String helpLine(ParameterField field) {
