@@ -50,6 +50,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.runconfig.ConfigDiff;
+import dev.snapdeck.ui.controls.Widths;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
@@ -182,20 +183,13 @@ public final class RunSnapshotView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, run, busy, reason, spacer, summary, quickFix, load, save, reset,
                 copy);
-        keepWhole(run, summary, quickFix, load, save, reset, copy);
+        Widths.keepWhole(run, summary, quickFix, load, save, reset, copy);
         // The reason is the one part that gives way: it wraps onto a second line instead.
         reason.setMinWidth(0);
         HBox.setHgrow(reason, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar");
         return bar;
-    }
-
-    /** An HBox short of room shrinks every child; these never go below their text's width. */
-    private static void keepWhole(Region... regions) {
-        for (Region region : regions) {
-            region.setMinWidth(Region.USE_PREF_SIZE);
-        }
     }
 
     private Button button(String text, Feather icon, Runnable action) {
@@ -296,6 +290,7 @@ public final class RunSnapshotView extends BorderPane {
         form.setHgap(12);
         form.setVgap(6);
         form.setPadding(new Insets(12));
+        form.getColumnConstraints().setAll(Widths.formColumns(3));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         return scroll;
@@ -351,6 +346,7 @@ public final class RunSnapshotView extends BorderPane {
         unset.setTooltip(new Tooltip("Remove " + field.name() + " from the YAML, so the "
                 + "snapshot's value applies"));
         unset.setOnAction(e -> viewModel.unsetParameter(field));
+        Widths.keepWhole(unset);
         unset.visibleProperty().bind(field.writtenProperty());
         unset.managedProperty().bind(unset.visibleProperty());
 
