@@ -363,7 +363,8 @@ class RunSnapshotViewModelTest {
         Optional<String> flow = RunSnapshotViewModel.withoutValue(text, root,
                 List.of("settings", "enable_cache"));
         Optional<String> block = RunSnapshotViewModel.withoutValue(text, root, List.of("run_name"));
-        Optional<String> absent = RunSnapshotViewModel.withoutValue(text, root, List.of("enable_cache"));
+        Optional<String> absent = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("enable_cache"));
 
         assertTrue(flow.isEmpty());
         assertEquals("settings: {enable_cache: false, x: 1}\n", block.orElseThrow());
@@ -378,7 +379,8 @@ class RunSnapshotViewModelTest {
 
         String without = RunSnapshotViewModel.withoutValue(text, root,
                 List.of("steps", "a", "parameters", "y")).orElseThrow();
-        Optional<String> onlyChild = RunSnapshotViewModel.withoutValue(text, root, List.of("steps", "a"));
+        Optional<String> onlyChild = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("steps", "a"));
 
         assertEquals("steps:\n  a:\n    parameters:\n      x: 1\n      z: 3 # kept\n"
                 + "run_name: r\n", without);

@@ -95,8 +95,8 @@ class FxDialogServiceTest {
                 pane.getContentText());
         assertSame(stage, ((Stage) pane.getScene().getWindow()).getOwner());
         assertTrue(foldedAtFirst);
-        assertTrue(details.getText().startsWith(
-                "java.lang.IllegalStateException: the store is locked\n    at "), details.getText());
+        assertTrue(details.getText().startsWith("java.lang.IllegalStateException: "
+                + "the store is locked\n    at "), details.getText());
         assertTrue(details.getText().contains(
                 "Caused by: java.io.IOException: database is locked\n"), details.getText());
         assertFalse(details.isEditable());

@@ -65,7 +65,8 @@ public final class ScreenshotMain {
         stage.setY(0);
         stage.setWidth(tourSize == null ? 1280 : Integer.parseInt(tourSize.split("x")[0]));
         stage.setHeight(tourSize == null ? 800 : Integer.parseInt(tourSize.split("x")[1]));
-        CompletableFuture.runAsync(tourSize == null ? this::shoot : this::tour).whenComplete((done, error) -> {
+        Runnable pictures = tourSize == null ? this::shoot : this::tour;
+        CompletableFuture.runAsync(pictures).whenComplete((done, error) -> {
             if (error != null) {
                 LOG.error("Screenshots failed", error);
             }
