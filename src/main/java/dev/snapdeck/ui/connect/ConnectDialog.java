@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.connect;
 
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
@@ -17,10 +18,13 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.ConnectionProfile.SignIn;
+import dev.snapdeck.ui.controls.Widths;
 
 /** The Connect dialog over {@link ConnectViewModel}; closes once a connection is made. */
 public final class ConnectDialog extends Dialog<Void> {
@@ -37,6 +41,9 @@ public final class ConnectDialog extends Dialog<Void> {
             ButtonBar.ButtonData.OK_DONE);
     public static final ButtonType LOCAL = new ButtonType("Use local server",
             ButtonBar.ButtonData.LEFT);
+    private static final Map<SignIn, String> SIGN_IN_NAMES = Map.of(
+            SignIn.PASSWORD, "User name and password", SignIn.API_KEY, "API key",
+            SignIn.TOKEN, "Access token");
 
     private final ConnectViewModel viewModel;
 
@@ -46,6 +53,8 @@ public final class ConnectDialog extends Dialog<Void> {
         setHeaderText("Choose a server, or add one");
         getDialogPane().getButtonTypes().addAll(LOCAL, CONNECT, ButtonType.CLOSE);
         getDialogPane().setContent(new HBox(12, createList(), createForm()));
+        // Without this the dialog opens narrower than its form and squeezes the profile list.
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
 
         Button connect = (Button) getDialogPane().lookupButton(CONNECT);
         connect.setId(CONNECT_ID);
@@ -90,7 +99,9 @@ public final class ConnectDialog extends Dialog<Void> {
         Button remove = new Button("Remove");
         remove.disableProperty().bind(viewModel.selectedProperty().isNull());
         remove.setOnAction(e -> viewModel.removeSelected());
-        return new VBox(6, list, new HBox(6, add, remove));
+        VBox side = new VBox(6, list, new HBox(6, add, remove));
+        Widths.keepWhole(side, add, remove);
+        return side;
     }
 
     private Node createForm() {
@@ -101,6 +112,18 @@ public final class ConnectDialog extends Dialog<Void> {
         ComboBox<SignIn> signIn = new ComboBox<>();
         signIn.getItems().addAll(SignIn.values());
         signIn.setId(SIGN_IN_ID);
+        signIn.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SignIn way) {
+                return way == null ? "" : SIGN_IN_NAMES.get(way);
+            }
+
+            @Override
+            public SignIn fromString(String text) {
+                return SIGN_IN_NAMES.entrySet().stream().filter(e -> e.getValue().equals(text))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+            }
+        });
         signIn.valueProperty().bindBidirectional(viewModel.signInProperty());
         TextField username = field(USERNAME_ID, "user name");
         username.textProperty().bindBidirectional(viewModel.usernameProperty());
@@ -117,18 +140,19 @@ public final class ConnectDialog extends Dialog<Void> {
         error.textProperty().bind(viewModel.errorProperty());
         Label where = new Label("Secrets are kept in " + viewModel.secretsLocation());
         where.setWrapText(true);
-        where.setMaxWidth(380);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
+        grid.getColumnConstraints().setAll(Widths.formColumns(2));
         grid.addRow(0, new Label("Name"), name);
         grid.addRow(1, new Label("Server URL"), url);
         grid.addRow(2, new Label("Sign in with"), signIn);
         grid.addRow(3, new Label("User name"), username);
         grid.addRow(4, new Label("Secret"), secret);
         VBox form = new VBox(10, grid, error, where);
-        form.setPrefWidth(400);
+        // Wide enough for the secret's prompt, which says what leaving it empty does.
+        form.setPrefWidth(520);
         return form;
     }
 

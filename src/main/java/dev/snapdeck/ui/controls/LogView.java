@@ -85,6 +85,8 @@ public final class LogView extends BorderPane {
     static final String MATCH_CLASS = "log-match";
     static final long FLUSH_MILLIS = 100;
     static final long SEARCH_PAUSE_MILLIS = 250;
+    /** Room for a word or two of a query; the search field gives way down to this. */
+    private static final double SEARCH_MIN_WIDTH = 90;
     /** How many lines a scan reads between checks whether it was cancelled. */
     private static final int SCAN_CHUNK = 8_192;
 
@@ -426,13 +428,15 @@ public final class LogView extends BorderPane {
         Label saved = new Label();
         saved.getStyleClass().add("save-message");
         saved.textProperty().bind(saveMessage);
-        Button save = iconButton(SAVE_ID, Feather.SAVE, "Save the log to a file");
-        save.setText("Save…");
+        // An icon like its neighbours: at 1024 pixels the log pane has no room for words here.
+        Button save = iconButton(SAVE_ID, Feather.SAVE, "Save the log to a file…");
         save.setOnAction(e -> chooseFileAndSave());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(follow, end, search, previous, next, count, spacer, saved, save);
+        Widths.keepWhole(follow, end, previous, next, count, save);
+        search.setMinWidth(SEARCH_MIN_WIDTH);
         bar.getStyleClass().add("log-toolbar");
         return bar;
     }

@@ -2,6 +2,8 @@ package dev.snapdeck.ui.editor;
 
 import java.util.List;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,7 +45,7 @@ public final class ParameterField {
     private final Kind kind;
     private final ReadOnlyObjectWrapper<JsonNode> value =
             new ReadOnlyObjectWrapper<>(NullNode.getInstance());
-
+    private final ReadOnlyBooleanWrapper written = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     private ParameterField(Place place, String step, ParameterSpec spec) {
@@ -180,6 +182,22 @@ public final class ParameterField {
 
     public JsonNode getValue() {
         return value.get();
+    }
+
+    /**
+     * Whether the YAML writes this value itself. When it does not, the value shown is the one
+     * that applies anyway: the snapshot's, or the schema's default.
+     */
+    public ReadOnlyBooleanProperty writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
+    public boolean isWritten() {
+        return written.get();
+    }
+
+    void setWritten(boolean now) {
+        written.set(now);
     }
 
     /** What the checker says about this parameter's value now; empty when it is fine. */

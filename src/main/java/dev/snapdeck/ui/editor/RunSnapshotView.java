@@ -50,7 +50,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.runconfig.ConfigDiff;
+import dev.snapdeck.ui.controls.Widths;
 
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -181,6 +183,10 @@ public final class RunSnapshotView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, run, busy, reason, spacer, summary, quickFix, load, save, reset,
                 copy);
+        Widths.keepWhole(run, summary, quickFix, load, save, reset, copy);
+        // The reason is the one part that gives way: it wraps onto a second line instead.
+        reason.setMinWidth(0);
+        HBox.setHgrow(reason, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar");
         return bar;
@@ -284,6 +290,7 @@ public final class RunSnapshotView extends BorderPane {
         form.setHgap(12);
         form.setVgap(6);
         form.setPadding(new Insets(12));
+        form.getColumnConstraints().setAll(Widths.formColumns(3));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         return scroll;
@@ -321,10 +328,39 @@ public final class RunSnapshotView extends BorderPane {
             field.problemProperty().addListener((obs, old, now) ->
                     control.pseudoClassStateChanged(DANGER, !now.isEmpty()));
             form.add(name, 0, row);
-            form.add(control, 1, row);
+            form.add(field.place() == ParameterField.Place.RUN ? withUnset(field, control)
+                    : control, 1, row);
             form.add(new VBox(2, help, problem), 2, row++);
             GridPane.setHgrow(help, Priority.ALWAYS);
         }
+    }
+
+    /**
+     * A run setting's control with what takes it out of the YAML again: "Unset" while the YAML
+     * writes it, a quiet "not set" (the snapshot's value applies) while it does not.
+     */
+    private Node withUnset(ParameterField field, Node control) {
+        Button unset = new Button("Unset", new FontIcon(Feather.X));
+        unset.setId("unset-" + field.controlId());
+        unset.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        unset.setTooltip(new Tooltip("Remove " + field.name() + " from the YAML, so the "
+                + "snapshot's value applies"));
+        unset.setOnAction(e -> viewModel.unsetParameter(field));
+        Widths.keepWhole(unset);
+        unset.visibleProperty().bind(field.writtenProperty());
+        unset.managedProperty().bind(unset.visibleProperty());
+
+        Label notSet = new Label("not set");
+        notSet.setId("not-set-" + field.controlId());
+        notSet.getStyleClass().add("not-set");
+        notSet.setTooltip(new Tooltip("The YAML does not set " + field.name()
+                + ": the snapshot's value applies, as shown"));
+        notSet.visibleProperty().bind(field.writtenProperty().not());
+        notSet.managedProperty().bind(notSet.visibleProperty());
+
+        HBox box = new HBox(8, control, unset, notSet);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static String helpLine(ParameterField field) {

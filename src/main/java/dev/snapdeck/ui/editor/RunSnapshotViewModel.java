@@ -101,9 +101,9 @@ public final class RunSnapshotViewModel {
     public enum CopyFormat { CURL, CLI, JAVA }
 
     /** Everything one check found, computed off the FX thread. */
-    private record Checked(String text, CheckResult result, List<EditorMarker> markers,
-            Map<EditorMarker, Diagnostic> byMarker, ObjectNode override,
-            List<ConfigDiff.Change> changes, String requestJson) {
+    private record Checked(String text, CheckResult result, Optional<YamlNode> root,
+            List<EditorMarker> markers, Map<EditorMarker, Diagnostic> byMarker,
+            ObjectNode override, List<ConfigDiff.Change> changes, String requestJson) {
     }
 
     private final AppContext context;
@@ -380,6 +380,23 @@ public final class RunSnapshotViewModel {
         return true;
     }
 
+    /**
+     * Takes the field's key out of the YAML, so the snapshot's value (or the server's choice)
+     * applies again. Returns false (and tells the user) when the text cannot lose it cleanly.
+     */
+    public boolean unsetParameter(ParameterField field) {
+        PositionedYamlReader.Result read = PositionedYamlReader.read(text.get());
+        Optional<String> edited = read.root().flatMap(root ->
+                withoutValue(text.get(), root, field.path()));
+        if (edited.isEmpty()) {
+            context.dialogs().notify("Remove " + String.join(".", field.path())
+                    + " in the YAML: the form can only remove a key written on lines of its own.");
+            return false;
+        }
+        text.set(edited.get());
+        return true;
+    }
+
     /** Starts the run with the smallest override that gives the edited configuration. */
     public void run() {
         Workspace workspace = context.workspace().get();
@@ -522,7 +539,8 @@ public final class RunSnapshotViewModel {
         ObjectNode override = ConfigDiff.minimalOverride(base, result.effective());
         List<ConfigDiff.Change> diff = result.runConfiguration().isPresent()
                 ? ConfigDiff.between(base, result.effective()) : List.of();
-        return new Checked(snapshotText, result, found, byMarker, override, diff,
+        Optional<YamlNode> root = PositionedYamlReader.read(snapshotText).root();
+        return new Checked(snapshotText, result, root, found, byMarker, override, diff,
                 requestBody(override));
     }
 
@@ -539,6 +557,7 @@ public final class RunSnapshotViewModel {
         if (fresh.result().runConfiguration().isPresent()) {
             refreshForm(fresh.result().effective());
         }
+        fresh.root().ifPresent(this::markWrittenFields);
         showProblemsInForm(fresh.result().diagnostics());
         upToDate.set(true);
     }
@@ -554,6 +573,12 @@ public final class RunSnapshotViewModel {
             JsonNode value = valueAt(effective, field.path());
             field.setValue(value != null ? value
                     : field.spec().defaultValue().orElse(null));
+        }
+    }
+
+    private void markWrittenFields(YamlNode root) {
+        for (ParameterField field : parameters) {
+            field.setWritten(YamlPaths.find(root, field.path()).complete(field.path()));
         }
     }
 
@@ -686,6 +711,37 @@ public final class RunSnapshotViewModel {
             indent += 2;
         }
         return Optional.of(positions.insertAfterLine(afterLine, lines.toString()));
+    }
+
+    /**
+     * The text without the key at {@code path} and its value; the text as it is when the key is
+     * not there; empty when the entry shares its lines with other text (flow style, a list item)
+     * or is the last entry of a nested mapping, which would be left empty.
+     */
+    static Optional<String> withoutValue(String current, YamlNode root, List<String> path) {
+        YamlPaths.Found found = YamlPaths.find(root, path);
+        if (!found.complete(path) || path.isEmpty()) {
+            return Optional.of(current);
+        }
+        YamlNode parent = YamlPaths.find(root, path.subList(0, path.size() - 1)).node();
+        if (path.size() > 1 && parent instanceof YamlNode.Mapping
+                && ((YamlNode.Mapping) parent).entries().size() == 1) {
+            return Optional.empty();
+        }
+        TextPositions positions = new TextPositions(current);
+        Span key = found.keySpan();
+        Span value = found.node().span();
+        // A block value's span ends at the start of the line after it.
+        int lastLine = value.endColumn() == 1 && value.endLine() > key.startLine()
+                ? value.endLine() - 1 : value.endLine();
+        int keyStart = positions.utf16Column(key.startLine(), key.startColumn()) - 1;
+        String before = positions.line(key.startLine()).substring(0, keyStart);
+        String after = value.endLine() == lastLine ? positions.line(lastLine)
+                .substring(positions.utf16Column(lastLine, value.endColumn()) - 1).strip() : "";
+        if (!before.isBlank() || !(after.isEmpty() || after.startsWith("#"))) {
+            return Optional.empty();
+        }
+        return Optional.of(positions.removeLines(key.startLine(), lastLine));
     }
 
     private String requestBody(ObjectNode override) {

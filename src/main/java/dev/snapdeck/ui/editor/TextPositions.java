@@ -107,6 +107,18 @@ final class TextPositions {
         return text.substring(0, at) + lines + text.substring(at);
     }
 
+    /** The 1-based line's text, without its line break. */
+    String line(int line) {
+        return text.substring(lineStarts.get(line - 1), lineEnd(line - 1));
+    }
+
+    /** The text without 1-based lines {@code first} to {@code last}, their breaks included. */
+    String removeLines(int first, int last) {
+        int start = lineStarts.get(first - 1);
+        int end = last < lineCount() ? lineStarts.get(last) : text.length();
+        return text.substring(0, start) + text.substring(end);
+    }
+
     private int lineEnd(int index) {
         if (index + 1 < lineStarts.size()) {
             int next = lineStarts.get(index + 1);

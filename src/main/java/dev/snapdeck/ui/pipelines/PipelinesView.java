@@ -93,6 +93,7 @@ public final class PipelinesView extends BorderPane {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().latestStatus()));
         status.setCellFactory(c -> new StatusCell<>());
         status.setSortable(false);
+        status.setMinWidth(StatusCell.MIN_WIDTH);
         TableColumn<PipelineRow, String> latest = column("Latest run", 240,
                 PipelineRow::latestRunName);
         TableColumn<PipelineRow, String> count = column("Runs", 70,

@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,6 +27,7 @@ import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.ui.controls.DagView;
 import dev.snapdeck.ui.controls.LogView;
+import dev.snapdeck.ui.controls.Widths;
 import dev.snapdeck.ui.runs.RunDetailViewModel.StepRow;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -45,6 +47,7 @@ public final class RunDetailView extends BorderPane {
     public static final String LOG_ID = "runLog";
     public static final String CONFIG_ID = "runConfiguration";
     public static final String ERROR_ID = "runError";
+    private static final double LOG_MIN_WIDTH = 440;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunDetailView.class);
 
@@ -116,6 +119,13 @@ public final class RunDetailView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, back, title, status, error, spacer, newSnapshot, stop);
+        // A long run name is what gives way; its whole text is in the tooltip.
+        Widths.keepWhole(status, newSnapshot, stop);
+        if (back instanceof Region) {
+            Widths.keepWhole((Region) back);
+        }
+        title.setTooltip(new Tooltip());
+        title.getTooltip().textProperty().bind(title.textProperty());
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
@@ -131,6 +141,7 @@ public final class RunDetailView extends BorderPane {
         TableColumn<StepRow, ExecutionStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell<>());
+        status.setMinWidth(StatusCell.MIN_WIDTH);
         steps.getColumns().add(status);
         steps.getColumns().add(RunsView.column("Duration", 90,
                 row -> Formats.duration(row.duration())));
@@ -163,6 +174,8 @@ public final class RunDetailView extends BorderPane {
         config.textProperty().bind(viewModel.configurationProperty());
         TabPane tabs = new TabPane(new Tab("Log", log), new Tab("Configuration", config));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // The log's toolbar needs this much; in a small window the DAG side gives way (it scrolls).
+        tabs.setMinWidth(LOG_MIN_WIDTH);
 
         SplitPane body = new SplitPane(left, tabs);
         body.setDividerPositions(0.5);

@@ -190,6 +190,8 @@ public final class RunsView extends StackPane {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell<>());
         status.setPrefWidth(110);
+        // Wide enough for "provisioning": the other columns give way first in a small window.
+        status.setMinWidth(StatusCell.MIN_WIDTH);
         table.getColumns().add(status);
         table.getColumns().add(column("Pipeline", 150, run -> name(run.pipeline())));
         table.getColumns().add(column("Snapshot", 140, RunsView::snapshotName));

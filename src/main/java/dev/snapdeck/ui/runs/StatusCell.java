@@ -9,6 +9,8 @@ import dev.snapdeck.ui.controls.DagView;
 public final class StatusCell<S> extends TableCell<S, ExecutionStatus> {
 
     static final String PILL_CLASS = "status-pill";
+    /** A status column narrower than this cuts "provisioning" short. */
+    public static final double MIN_WIDTH = 125;
 
     @Override
     protected void updateItem(ExecutionStatus status, boolean empty) {

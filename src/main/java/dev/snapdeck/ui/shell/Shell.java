@@ -1,5 +1,7 @@
 package dev.snapdeck.ui.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.service.Connector;
@@ -46,6 +49,7 @@ public final class Shell implements Navigator {
     private final AppContext context;
     private final Connector connector;
     private final MainView view;
+    private final List<Stage> editorWindows = new ArrayList<>();
     private SnapshotsViewModel snapshotsModel;
     private PipelinesViewModel pipelinesModel;
     private RunsView runsView;
@@ -68,6 +72,12 @@ public final class Shell implements Navigator {
             view.addSidebarAction(connect);
         }
         session.onRecovery(this::refreshAll);
+        if (owner != null) {
+            // Run Snapshot windows are not owned by the main window (see runSnapshot), so they
+            // would outlive it; they close with it instead.
+            owner.addEventHandler(WindowEvent.WINDOW_HIDING,
+                    e -> List.copyOf(editorWindows).forEach(Stage::close));
+        }
     }
 
     public MainView view() {
@@ -150,6 +160,7 @@ public final class Shell implements Navigator {
             public void openRun(UUID runId) {
                 session.watchRun(runId);
                 Shell.this.openRun(runId);
+                bringMainWindowToFront();
             }
 
             @Override
@@ -171,15 +182,34 @@ public final class Shell implements Navigator {
                 watching, context.dialogs());
         RunSnapshotView editor = new RunSnapshotView(new RunSnapshotViewModel(editorContext,
                 snapshotId));
+        // No owner: an owned window stays above its owner on most desktops, and the run this
+        // window starts is shown in the main window, which must then come in front of it.
         Stage stage = new Stage();
-        stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Run Snapshot — Snapdeck");
         Scene scene = new Scene(editor, 1100, 760);
         stage.setScene(scene);
-        stage.setOnHidden(e -> editor.dispose());
+        editorWindows.add(stage);
+        stage.setOnHidden(e -> {
+            editorWindows.remove(stage);
+            editor.dispose();
+        });
         stage.show();
         editor.editor().requestFocus();
+    }
+
+    /** The Run Snapshot windows open now, in the order they were opened; for tests. */
+    List<Stage> editorWindows() {
+        return List.copyOf(editorWindows);
+    }
+
+    private void bringMainWindowToFront() {
+        if (owner instanceof Stage) {
+            Stage main = (Stage) owner;
+            main.setIconified(false);
+            main.toFront();
+            main.requestFocus();
+        }
     }
 
     @Override

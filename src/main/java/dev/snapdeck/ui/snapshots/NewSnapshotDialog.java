@@ -31,6 +31,7 @@ import javafx.util.Callback;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.controls.Widths;
 
 /**
  * The New Snapshot dialog over {@link NewSnapshotViewModel}. Its result is the snapshot made,
@@ -84,6 +85,7 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
     private Node createContent() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
+        grid.getColumnConstraints().setAll(Widths.formColumns(2));
         grid.setVgap(8);
         int row = 0;
         if (viewModel.fromGivenRun()) {

@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.controls.Widths;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -126,6 +127,7 @@ public final class SnapshotsView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, title, search, busy, error, spacer, run, create, delete, refresh);
+        Widths.keepWhole(title, run, create, delete, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar");
         return bar;

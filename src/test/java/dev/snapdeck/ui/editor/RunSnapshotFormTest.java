@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -150,5 +151,27 @@ class RunSnapshotFormTest {
 
         assertEquals(150, fromTemplate);
         assertTrue(problem.getText().contains("10"), problem.getText());
+    }
+
+    @Test
+    void unsetTakesARunSettingOutOfTheYamlAndTheYamlCanSetItAgain(FxRobot robot)
+            throws Exception {
+        openForm(robot);
+        Node unset = robot.lookup("#unset-run-setting-enable_cache").query();
+        Node notSet = robot.lookup("#not-set-run-setting-enable_cache").query();
+        boolean writtenAtFirst = unset.isVisible() && !notSet.isVisible();
+
+        robot.clickOn(unset);
+        waitFor(() -> !view.editor().getText().contains("enable_cache") && notSet.isVisible());
+        boolean unsetHidden = !unset.isVisible();
+        robot.interact(() -> view.editor().updateText(view.editor().getText()
+                + "enable_cache: false\n"));
+        CheckBox cache = robot.lookup("#run-setting-enable_cache").queryAs(CheckBox.class);
+        waitFor(() -> unset.isVisible() && !notSet.isVisible());
+
+        assertTrue(writtenAtFirst);
+        assertTrue(unsetHidden);
+        assertFalse(cache.isSelected());
+        assertFalse(cache.isIndeterminate());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +19,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.UnauthorizedException;
 import dev.snapdeck.api.ValidationException;
+import dev.snapdeck.runconfig.PositionedYamlReader;
 import dev.snapdeck.runconfig.SnapshotSpec;
 import dev.snapdeck.runconfig.TemplateRenderer;
+import dev.snapdeck.runconfig.YamlNode;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
@@ -335,5 +338,52 @@ class RunSnapshotViewModelTest {
         assertTrue(field(viewModel, "epochs").problemProperty().get().contains("1000"),
                 field(viewModel, "epochs").problemProperty().get());
         assertEquals("", field(viewModel, "seed").problemProperty().get());
+    }
+
+    @Test
+    void unsettingARunSettingRemovesItsLineAndMarksItNotWritten() {
+        RunSnapshotViewModel viewModel = opened();
+        ParameterField cache = field(viewModel, "enable_cache");
+        boolean writtenBefore = cache.isWritten();
+
+        boolean removed = viewModel.unsetParameter(cache);
+
+        assertTrue(writtenBefore);
+        assertTrue(removed);
+        assertFalse(viewModel.textProperty().get().contains("enable_cache"));
+        assertFalse(cache.isWritten());
+        assertTrue(viewModel.canRun());
+    }
+
+    @Test
+    void aKeyWrittenInFlowStyleIsLeftForTheYaml() {
+        String text = "run_name: nightly\nsettings: {enable_cache: false, x: 1}\n";
+        YamlNode root = PositionedYamlReader.read(text).root().orElseThrow();
+
+        Optional<String> flow = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("settings", "enable_cache"));
+        Optional<String> block = RunSnapshotViewModel.withoutValue(text, root, List.of("run_name"));
+        Optional<String> absent = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("enable_cache"));
+
+        assertTrue(flow.isEmpty());
+        assertEquals("settings: {enable_cache: false, x: 1}\n", block.orElseThrow());
+        assertEquals(text, absent.orElseThrow());
+    }
+
+    @Test
+    void removingAKeyTakesItsBlockValueAndKeepsItsNeighbours() {
+        String text = "steps:\n  a:\n    parameters:\n      x: 1\n      y: |\n        two\n"
+                + "        lines\n      z: 3 # kept\nrun_name: r\n";
+        YamlNode root = PositionedYamlReader.read(text).root().orElseThrow();
+
+        String without = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("steps", "a", "parameters", "y")).orElseThrow();
+        Optional<String> onlyChild = RunSnapshotViewModel.withoutValue(text, root,
+                List.of("steps", "a"));
+
+        assertEquals("steps:\n  a:\n    parameters:\n      x: 1\n      z: 3 # kept\n"
+                + "run_name: r\n", without);
+        assertTrue(onlyChild.isEmpty());
     }
 }

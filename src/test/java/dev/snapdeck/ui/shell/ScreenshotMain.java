@@ -38,12 +38,15 @@ public final class ScreenshotMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotMain.class);
     private static Path target;
+    /** "1024x700" for a tour of every main view at that size; absent for the README's pictures. */
+    private static String tourSize;
     private static TestLocalServer server;
     private static UUID snapshotId;
     private DashboardApp app;
 
     public static void main(String[] args) throws Exception {
         target = Path.of(args[0]).toAbsolutePath();
+        tourSize = args.length > 1 ? args[1] : null;
         Files.createDirectories(target);
         Path work = Files.createTempDirectory("snapdeck-shots");
         server = new TestLocalServer(work.resolve("server"));
@@ -60,9 +63,10 @@ public final class ScreenshotMain {
         app.start(stage);
         stage.setX(0);
         stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        CompletableFuture.runAsync(this::shoot).whenComplete((done, error) -> {
+        stage.setWidth(tourSize == null ? 1280 : Integer.parseInt(tourSize.split("x")[0]));
+        stage.setHeight(tourSize == null ? 800 : Integer.parseInt(tourSize.split("x")[1]));
+        Runnable pictures = tourSize == null ? this::shoot : this::tour;
+        CompletableFuture.runAsync(pictures).whenComplete((done, error) -> {
             if (error != null) {
                 LOG.error("Screenshots failed", error);
             }
@@ -101,6 +105,66 @@ public final class ScreenshotMain {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every main view once, each window in turn at the main window's size, for checking the
+     * layout at a small size: {@code ScreenshotMain DIR 1024x700} under an Xvfb of that size.
+     */
+    private void tour() {
+        try {
+            await(() -> app.workspace() != null);
+            PipelineRun run = app.workspace().triggerRun(snapshotId, null);
+            await(() -> app.workspace().run(run.id()).status().isFinished());
+            pause(3);
+            take("tour-snapshots.png");
+            fx(() -> app.shell().showRuns());
+            pause(3);
+            take("tour-runs.png");
+            fx(() -> app.shell().openRun(run.id()));
+            pause(3);
+            take("tour-run-detail.png");
+            fx(() -> app.shell().showPipelines());
+            pause(3);
+            take("tour-pipelines.png");
+            tourRunSnapshot();
+            tourDialog(() -> app.shell().newSnapshot(), "tour-new-snapshot.png");
+            tourDialog(() -> app.shell().showConnect(), "tour-connect.png");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void tourRunSnapshot() throws Exception {
+        fx(() -> app.shell().runSnapshot(snapshotId));
+        Stage editor = app.shell().editorWindows().get(0);
+        fx(() -> {
+            editor.setX(0);
+            editor.setY(0);
+            editor.setWidth(app.shell().view().getScene().getWindow().getWidth());
+            editor.setHeight(app.shell().view().getScene().getWindow().getHeight());
+        });
+        pause(3);
+        take("tour-run-snapshot-yaml.png");
+        for (int tab = 1; tab <= 2; tab++) {
+            int index = tab;
+            fx(() -> ((javafx.scene.control.TabPane) editor.getScene()
+                    .lookup("#runSnapshotTabs")).getSelectionModel().select(index));
+            pause(2);
+            take(index == 1 ? "tour-run-snapshot-form.png" : "tour-run-snapshot-changes.png");
+        }
+        fx(editor::close);
+    }
+
+    /** Opens a modal dialog (which waits in its own loop), takes it, and closes it. */
+    private static void tourDialog(Runnable open, String name) throws Exception {
+        Platform.runLater(open);
+        pause(3);
+        take(name);
+        fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage && ((Stage) w).getOwner() != null)
+                .map(w -> (Stage) w).toList().forEach(Stage::close));
+        pause(1);
     }
 
     private static void fx(Runnable action) throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ public final class FakeWorkspace implements Workspace {
     private final List<JsonNode> folderConfigs = new ArrayList<>();
     private ConnectionInfo connection = connection(true);
     private RuntimeException nextTriggerFailure;
+    private volatile CountDownLatch triggerGate = new CountDownLatch(0);
 
     public static ConnectionInfo connection(boolean canRun) {
         ServerInfo info = new ServerInfo(UUID.randomUUID(), "test", SERVER_VERSION, "other",
@@ -145,6 +147,15 @@ public final class FakeWorkspace implements Workspace {
 
     public synchronized void failNextTrigger(RuntimeException failure) {
         this.nextTriggerFailure = failure;
+    }
+
+    /** Makes {@link #triggerRun} wait until {@link #releaseTriggers()}, to look at "Starting". */
+    public void holdTriggers() {
+        triggerGate = new CountDownLatch(1);
+    }
+
+    public void releaseTriggers() {
+        triggerGate.countDown();
     }
 
     public synchronized List<String> calls() {
@@ -340,7 +351,18 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public synchronized PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration) {
+    public PipelineRun triggerRun(UUID snapshotId, JsonNode runConfiguration) {
+        try {
+            // Waits outside the lock, so the screen can still ask for the connection meanwhile.
+            triggerGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the trigger was held", e);
+        }
+        return trigger(snapshotId, runConfiguration);
+    }
+
+    private synchronized PipelineRun trigger(UUID snapshotId, JsonNode runConfiguration) {
         calls.add("triggerRun " + snapshotId);
         if (nextTriggerFailure != null) {
             RuntimeException failure = nextTriggerFailure;

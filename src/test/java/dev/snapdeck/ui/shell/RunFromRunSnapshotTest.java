@@ -1,0 +1,178 @@
+package dev.snapdeck.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+
+import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.RunQuery;
+import dev.snapdeck.testing.TestLocalServer;
+import dev.snapdeck.ui.editor.RunSnapshotView;
+import dev.snapdeck.ui.runs.RunsView;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Run pressed in a Run Snapshot window of the real dashboard, on a real local server: the main
+ * window comes to the front with the new run's detail, and when the run ends the notification
+ * (inside the main window: tests have no system tray) says how it ended.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class RunFromRunSnapshotTest {
+
+    private static final Preferences NODE = Preferences.userRoot()
+            .node("dev/snapdeck/test/" + UUID.randomUUID());
+
+    @TempDir
+    static Path folder;
+    private static TestLocalServer server;
+    private static UUID snapshotId;
+    private DashboardApp app;
+    private Stage mainWindow;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new TestLocalServer(folder.resolve("server"));
+        server.start();
+        snapshotId = server.snapshotOfExample("iris-nightly");
+        DashboardApp.setLocalServerLauncher(server);
+        DashboardApp.setHome(new SnapdeckHome(folder.resolve("home")));
+    }
+
+    @Start
+    void start(Stage stage) {
+        mainWindow = stage;
+        app = new DashboardApp(new ShellPreferences(NODE));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopServer() throws BackingStoreException {
+        server.close();
+        DashboardApp.setLocalServerLauncher(null);
+        DashboardApp.setHome(null);
+        NODE.removeNode();
+    }
+
+    /** Opens Run Snapshot on the snapshot, presses Run, and returns the window it opened in. */
+    private Stage runFromTheEditor(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.workspace() != null);
+        robot.interact(() -> app.shell().runSnapshot(snapshotId));
+        Stage editorWindow = app.shell().editorWindows().get(0);
+        Button run = robot.from(editorWindow.getScene().getRoot())
+                .lookup("#" + RunSnapshotView.RUN_BUTTON_ID).queryButton();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !run.isDisabled());
+        assertEquals(editorWindow.getTitle(), focusedWindowTitle(robot));
+        robot.interact(run::fire);
+        return editorWindow;
+    }
+
+    /**
+     * The title of the window Monocle has focused. Monocle only ever tells a window that it gained
+     * focus, never that it lost it, so {@link Stage#isFocused()} stays true on every window that
+     * once had focus; its window manager knows which one has it now.
+     */
+    private static String focusedWindowTitle(FxRobot robot) throws Exception {
+        Class<?> manager = Class.forName("com.sun.glass.ui.monocle.MonocleWindowManager");
+        Method getInstance = manager.getDeclaredMethod("getInstance");
+        Method getFocusedWindow = manager.getDeclaredMethod("getFocusedWindow");
+        getInstance.setAccessible(true);
+        getFocusedWindow.setAccessible(true);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Object focused = getFocusedWindow.invoke(getInstance.invoke(null));
+            return focused == null ? null : ((com.sun.glass.ui.Window) focused).getTitle();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private RunsView runsView() {
+        return (RunsView) app.shell().view().currentScreen();
+    }
+
+    private Set<UUID> allRuns() {
+        return app.workspace().runs(new RunQuery().size(100)).items()
+                .stream().map(PipelineRun::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theMainWindowComesToTheFrontWithTheStartedRun(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.workspace() != null);
+        Set<UUID> before = allRuns();
+
+        Stage editorWindow = runFromTheEditor(robot);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () ->
+                app.shell().view().currentScreen() instanceof RunsView
+                && runsView().detail() != null);
+        UUID shown = runsView().detail().viewModel().runId();
+        Set<UUID> started = allRuns();
+        started.removeAll(before);
+
+        assertEquals(mainWindow.getTitle(), focusedWindowTitle(robot));
+        assertNull(editorWindow.getOwner(), "an owned window would stay above the main one");
+        assertTrue(editorWindow.isShowing(), "the editor stays open for another run");
+        assertEquals(Set.of(shown), started);
+    }
+
+    @Test
+    void theMainWindowTellsWhenTheRunEnds(FxRobot robot) throws Exception {
+        runFromTheEditor(robot);
+
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup((Label label) ->
+                label.getText() != null && label.getText().startsWith("Run completed — "))
+                .tryQuery().isPresent());
+        Node shown = robot.lookup((Label label) -> label.getText() != null
+                && label.getText().startsWith("Run completed — ")).query();
+
+        assertTrue(shown.getScene().getWindow() instanceof PopupWindow);
+        assertSame(mainWindow, ((PopupWindow) shown.getScene().getWindow()).getOwnerWindow());
+        assertTrue(((Label) shown).getText().endsWith(" has completed."),
+                ((Label) shown).getText());
+    }
+
+    @Test
+    void closingTheMainWindowClosesRunSnapshotWindows(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.workspace() != null);
+        robot.interact(() -> app.shell().runSnapshot(snapshotId));
+        Stage editorWindow = app.shell().editorWindows().get(0);
+
+        robot.interact(mainWindow::close);
+
+        assertFalse(editorWindow.isShowing());
+        assertTrue(app.shell().editorWindows().isEmpty());
+        robot.interact(mainWindow::show);
+    }
+}
