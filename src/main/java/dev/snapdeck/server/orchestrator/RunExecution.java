@@ -221,9 +221,11 @@ final class RunExecution implements RunHandle {
                 step.retry().maxRetries() + 1, String.join(" ", command));
         Files.write(log, header.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                 attempt == 1 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(stepDir.resolve("work").toFile())
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
+        Path workDir = stepDir.resolve("work");
+        ProcessBuilder builder = new ProcessBuilder().directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
         environment(builder.environment(), step, stepDir);
+        builder.command(Commands.inOwnSession(command, workDir, builder.environment().get("PATH")));
 
         Process process;
         synchronized (this) {
