@@ -316,6 +316,7 @@ final class RunExecution implements RunHandle {
     }
 
     private void environment(Map<String, String> env, StepPlan step, Path stepDir) {
+        dropSnapdeckVariables(env);
         env.put("SNAPDECK_RUN_ID", runId());
         env.put("SNAPDECK_STEP_NAME", step.name());
         env.put("SNAPDECK_CODE_DIR", plan.codeDir().toAbsolutePath().toString());
@@ -327,6 +328,16 @@ final class RunExecution implements RunHandle {
         }
         step.parameters().fields().forEachRemaining(field -> env.put("SNAPDECK_PARAM_" + envName(field.getKey()),
                 field.getValue().isTextual() ? field.getValue().textValue() : field.getValue().toString()));
+    }
+
+    /**
+     * Removes every inherited {@code SNAPDECK_} variable: the server's own include the admin
+     * password and API keys, which a step's code must not see, and those that describe a step
+     * would be stale when the server itself was started by one. What is left of the namespace is
+     * then exactly the step contract set below.
+     */
+    static void dropSnapdeckVariables(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("SNAPDECK_"));
     }
 
     private Path outputsOf(String stepName) {
