@@ -2,6 +2,7 @@ package dev.snapdeck.server.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,6 +123,7 @@ public final class RunService implements RunListener, AutoCloseable {
         checkForbidden((ObjectNode) override, spec);
         ObjectNode effective = (ObjectNode) DeepMerge.merge(template, override);
         checkWithEngine(template, spec, (ObjectNode) override);
+        wholeNumbersAsIntegers(effective, spec);
         Instant now = uniqueTriggerTime();
         String runName = runName(effective, now);
         String runId = UUID.randomUUID().toString();
@@ -238,6 +241,35 @@ public final class RunService implements RunListener, AutoCloseable {
                 }
             }
             throw ApiException.badRequest("Invalid run configuration: " + String.join("; ", messages));
+        }
+    }
+
+    /**
+     * Turns whole-number values of integer-typed step parameters ({@code 7.0}, {@code 1e1}) into
+     * integers, as pydantic does for ZenML's int fields. JSON Schema counts 7.0 as an integer, so
+     * the check lets it through, but a step parsing "7.0" as an integer would fail.
+     */
+    private static void wholeNumbersAsIntegers(ObjectNode effective, JsonNode spec) {
+        for (JsonNode step : spec.path("steps")) {
+            JsonNode parameters = effective.path("steps").path(step.path("invocation_id").asText()).path("parameters");
+            if (!parameters.isObject()) {
+                continue;
+            }
+            step.path("parameter_spec").path("properties").fields().forEachRemaining(property -> {
+                JsonNode value = parameters.get(property.getKey());
+                if (value != null && value.isFloatingPointNumber()
+                        && "integer".equals(property.getValue().path("type").asText())) {
+                    wholeNumber(value).ifPresent(whole -> ((ObjectNode) parameters).put(property.getKey(), whole));
+                }
+            });
+        }
+    }
+
+    private static Optional<BigInteger> wholeNumber(JsonNode value) {
+        try {
+            return Optional.of(value.decimalValue().toBigIntegerExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
