@@ -172,6 +172,19 @@ class CustomPipelinesTest {
     }
 
     @Test
+    void aParameterWithANulCharacterIsRefusedBeforeARunExists() throws Exception {
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/flaky/snapshots", "{}").get("id").asText();
+        String body = "{\"run_configuration\": {\"steps\": {\"wobble\": {\"parameters\": "
+                + "{\"marker\": \"a\\u0000b\"}}}}}";
+
+        Answer refused = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", body);
+
+        assertEquals(400, refused.status(), refused.json().toString());
+        assertTrue(refused.json().toString().contains("'marker' of step 'wobble'"), refused.json().toString());
+        assertEquals(0, api.ok("GET", "/api/v1/runs", null).get("total").asInt());
+    }
+
+    @Test
     void listsFolderPipelinesWithTheirProblems() throws Exception {
         JsonNode folders = api.ok("GET", "/api/v1/x-snapdeck/pipelines", null);
 

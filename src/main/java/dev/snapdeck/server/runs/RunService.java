@@ -124,6 +124,7 @@ public final class RunService implements RunListener, AutoCloseable {
         ObjectNode effective = (ObjectNode) DeepMerge.merge(template, override);
         checkWithEngine(template, spec, (ObjectNode) override);
         wholeNumbersAsIntegers(effective, spec);
+        refuseNulCharacters(effective);
         Instant now = uniqueTriggerTime();
         String runName = runName(effective, now);
         String runId = UUID.randomUUID().toString();
@@ -263,6 +264,18 @@ public final class RunService implements RunListener, AutoCloseable {
                 }
             });
         }
+    }
+
+    /** A string with U+0000 can reach a step neither as an environment variable nor as an argument. */
+    private static void refuseNulCharacters(ObjectNode effective) {
+        effective.path("steps").fields().forEachRemaining(step -> step.getValue().path("parameters").fields()
+                .forEachRemaining(parameter -> {
+                    if (parameter.getValue().isTextual() && parameter.getValue().textValue().indexOf('\u0000') >= 0) {
+                        throw ApiException.badRequest("Parameter '" + parameter.getKey() + "' of step '"
+                                + step.getKey() + "' contains a NUL character (\\u0000), which no step process "
+                                + "can be given.");
+                    }
+                }));
     }
 
     private static Optional<BigInteger> wholeNumber(JsonNode value) {

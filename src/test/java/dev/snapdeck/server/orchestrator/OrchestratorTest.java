@@ -320,6 +320,23 @@ class OrchestratorTest {
     }
 
     @Test
+    void aParameterTooLongForTheEnvironmentReachesTheStepThroughItsFile() throws Exception {
+        String big = "x".repeat(150 * 1024);
+        StepPlan reader = new StepPlan("reader", List.of("sh", "-c",
+                "echo \"env:${SNAPDECK_PARAM_BIG-unset} small:$SNAPDECK_PARAM_SMALL\""), List.of(),
+                JSON.createObjectNode().put("big", big).put("small", "s"), RetryPolicy.NONE, null, false);
+        RunPlan plan = plan(true, reader);
+
+        String status = orchestrator.submit(plan, new RecordingListener()).completion().get(30, TimeUnit.SECONDS);
+
+        assertEquals("completed", status, log(plan, "reader"));
+        assertTrue(log(plan, "reader").contains("parameter 'big' is too long for an environment variable"));
+        assertTrue(log(plan, "reader").contains("env:unset small:s\n"), log(plan, "reader"));
+        JsonNode file = JSON.readTree(plan.runDir().resolve("reader/parameters.json").toFile());
+        assertEquals(big, file.get("parameters").get("big").asText());
+    }
+
+    @Test
     void aMissingProgramFailsTheStepWithAReason() throws Exception {
         StepPlan missing = new StepPlan("missing", List.of("snapdeck-no-such-program"), List.of(),
                 JSON.createObjectNode(), RetryPolicy.NONE, null, false);
