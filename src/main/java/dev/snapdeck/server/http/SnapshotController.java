@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -240,7 +241,7 @@ final class SnapshotController {
                         item.put("description", definition.description());
                         ArrayNode steps = item.putArray("steps");
                         definition.steps().forEach(step -> steps.add(step.name()));
-                        item.putNull("problem");
+                        item.put("problem", CodeArchive.problemWith(folder).orElse(null));
                     } catch (PipelineFormatException e) {
                         item.putNull("name");
                         item.put("problem", e.getMessage());
@@ -302,6 +303,10 @@ final class SnapshotController {
             RunService.checkWithEngine(template, spec, (ObjectNode) config);
         }
         ObjectNode resolved = config.isObject() ? (ObjectNode) DeepMerge.merge(template, config) : template;
+        Optional<String> unarchivable = CodeArchive.problemWith(folder);
+        if (unarchivable.isPresent()) {
+            throw ApiException.badRequest("Pipeline folder " + folder.getFileName() + ": " + unarchivable.get());
+        }
         String codeId = CodeArchive.store(folder, runs.archives());
         String caller = Api.caller(ctx).userId();
         boolean replace = body.path("replace").asBoolean(false);
