@@ -309,4 +309,15 @@ class LocalServerTest {
         assertEquals(400, answer.status(), String.valueOf(answer.json()));
         assertTrue(answer.json().toString().contains("k"), answer.json().toString());
     }
+
+    @Test
+    void snapshotWithARunNameNoRunCouldUseIsRefused() throws Exception {
+        String body = "{\"name\": \"unnameable\", \"config\": {\"run_name\": \"x-{nope}\"}}";
+
+        Answer answer = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", body);
+
+        assertEquals(422, answer.status(), String.valueOf(answer.json()));
+        assertTrue(answer.json().toString().contains("{nope}"), answer.json().toString());
+        assertEquals(0, api.call("GET", "/api/v1/pipeline_snapshots", null).json().get("total").asInt());
+    }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -63,6 +64,12 @@ final class PipelineYamlReader {
         }
         String description = optionalString(top.get("description"));
         String runName = optionalString(top.get("run_name"));
+        if (runName != null) {
+            Optional<String> unknown = RunNameTemplate.unknownPlaceholder(runName, List.of());
+            if (unknown.isPresent()) {
+                throw error(top.get("run_name").getValueNode(), RunNameTemplate.problem(runName, unknown.get()));
+            }
+        }
         if (!top.containsKey("steps")) {
             throw error(root, "missing 'steps'");
         }

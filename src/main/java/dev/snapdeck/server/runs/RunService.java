@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +44,7 @@ import dev.snapdeck.server.orchestrator.RunPlan;
 import dev.snapdeck.server.orchestrator.StepPlan;
 import dev.snapdeck.server.pipeline.CodeArchive;
 import dev.snapdeck.server.pipeline.RetryPolicy;
+import dev.snapdeck.server.pipeline.RunNameTemplate;
 import dev.snapdeck.server.snapshots.SnapshotFactory;
 import dev.snapdeck.server.store.Store;
 import dev.snapdeck.server.store.Times;
@@ -60,7 +60,6 @@ public final class RunService implements RunListener, AutoCloseable {
             new AtomicReference<>(Instant.EPOCH);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy_MM_dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH_mm_ss_SSSSSS");
 
@@ -305,7 +304,7 @@ public final class RunService implements RunListener, AutoCloseable {
         }
         LocalDateTime time = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         JsonNode substitutions = effective.path("substitutions");
-        Matcher matcher = PLACEHOLDER.matcher(template);
+        Matcher matcher = RunNameTemplate.PLACEHOLDER.matcher(template);
         StringBuilder name = new StringBuilder();
         while (matcher.find()) {
             String key = matcher.group(1);
@@ -315,8 +314,7 @@ public final class RunService implements RunListener, AutoCloseable {
                 default -> substitutions.hasNonNull(key) ? substitutions.get(key).asText() : null;
             };
             if (value == null) {
-                throw ApiException.of(422, "ValueError", "Run name template '" + template
-                        + "' uses the placeholder {" + key + "}, which is neither date, time nor a substitution.");
+                throw ApiException.of(422, "ValueError", RunNameTemplate.problem(template, key));
             }
             matcher.appendReplacement(name, Matcher.quoteReplacement(value));
         }

@@ -98,6 +98,18 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void rejectsARunNameWithAnUnknownPlaceholderWithItsPlace() throws Exception {
+        write("name: p\nrun_name: \"x-{nope}-{date}\"\nsteps:\n  a:\n    run: [x]\n");
+
+        PipelineFormatException error = assertThrows(PipelineFormatException.class,
+                () -> PipelineDefinition.load(folder));
+
+        assertTrue(error.problem().contains("placeholder {nope}"), error.problem());
+        assertEquals(2, error.line());
+        assertEquals(11, error.column());
+    }
+
+    @Test
     void rejectsAStepWithoutRun() throws Exception {
         write("name: p\nsteps:\n  a:\n    description: nothing to run\n");
 
