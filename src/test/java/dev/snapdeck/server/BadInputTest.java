@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,21 @@ class BadInputTest {
         assertTrue(negative.json().get(1).asText().contains("greater than or equal to 0"));
         assertTrue(text.json().get(1).asText().contains("valid integer"));
         assertEquals(200, api.login(null, key).status(), "a refused rotation must leave the key working");
+    }
+
+    @Test
+    void aDateRangeThatIsNoDateIsA422OnEveryList() throws Exception {
+        List<String> lists = List.of("runs", "steps", "pipeline_snapshots", "pipelines", "projects",
+                "service_accounts");
+
+        for (String list : lists) {
+            for (String filter : List.of("in:x,y", "in:,", "notadate", "in:2024-01-01%2000:00:00,nope")) {
+                Answer answer = api.call("GET", "/api/v1/" + list + "?created=" + filter, null);
+
+                assertEquals(422, answer.status(), list + " " + filter + ": " + answer.json());
+                assertTrue(answer.json().toString().contains("created"), answer.json().toString());
+            }
+        }
     }
 
     @Test

@@ -172,6 +172,37 @@ class CustomPipelinesTest {
     }
 
     @Test
+    void aParameterWithANulCharacterIsRefusedBeforeARunExists() throws Exception {
+        String snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/flaky/snapshots", "{}").get("id").asText();
+        String body = "{\"run_configuration\": {\"steps\": {\"wobble\": {\"parameters\": "
+                + "{\"marker\": \"a\\u0000b\"}}}}}";
+
+        Answer refused = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs", body);
+
+        assertEquals(400, refused.status(), refused.json().toString());
+        assertTrue(refused.json().toString().contains("'marker' of step 'wobble'"), refused.json().toString());
+        assertEquals(0, api.ok("GET", "/api/v1/runs", null).get("total").asInt());
+    }
+
+    @Test
+    void aFolderWithASymbolicLinkIsA400AndItsProblemIsListed() throws Exception {
+        Path linked = root.resolve("pipelines").resolve("linked");
+        Files.createDirectories(linked.resolve("data"));
+        Files.writeString(linked.resolve("pipeline.yaml"), "name: linked\nsteps:\n  a:\n    run: [java, A.java]\n");
+        Files.createSymbolicLink(linked.resolve("data").resolve("elsewhere"), root);
+
+        Answer create = api.call("POST", "/api/v1/x-snapdeck/pipelines/linked/snapshots", "{}");
+        JsonNode listed = api.ok("GET", "/api/v1/x-snapdeck/pipelines", null).get("items").get(2);
+
+        assertEquals(400, create.status(), create.json().toString());
+        assertTrue(create.json().toString().contains("symbolic link, which a snapshot cannot archive: data/elsewhere"),
+                create.json().toString());
+        assertEquals("linked", listed.get("folder").asText());
+        assertTrue(listed.get("problem").asText().contains("data/elsewhere"), listed.toString());
+        assertEquals(0, api.ok("GET", "/api/v1/pipeline_snapshots", null).get("total").asInt());
+    }
+
+    @Test
     void listsFolderPipelinesWithTheirProblems() throws Exception {
         JsonNode folders = api.ok("GET", "/api/v1/x-snapdeck/pipelines", null);
 

@@ -119,6 +119,27 @@ class LocalServerTest {
     }
 
     @Test
+    void aWholeNumberFloatForAnIntegerParameterReachesTheStepAsAnInteger() throws Exception {
+        Answer snapshot = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots",
+                "{\"name\": \"float-k\"}");
+        String snapshotId = snapshot.json().get("id").asText();
+
+        Answer run = api.call("POST", "/api/v1/pipeline_snapshots/" + snapshotId + "/runs",
+                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"parameters\": {\"k\": 7.0}}}}}");
+        String runId = run.json().get("id").asText();
+        JsonNode finished = waitForRun(runId, Duration.ofMinutes(3));
+
+        assertEquals(200, run.status(), run.json().toString());
+        assertEquals("completed", finished.get("body").get("status").asText(), finished.toString());
+        Path trainModel = dataDir.resolve("runs").resolve(runId).resolve("train_model");
+        String log = Files.readString(trainModel.resolve("step.log"));
+        assertTrue(log.contains(" k=7 "), log);
+        JsonNode k = JSON.readTree(trainModel.resolve("parameters.json").toFile()).get("parameters").get("k");
+        assertTrue(k.isIntegralNumber(), k.toString());
+        assertEquals(7, k.intValue());
+    }
+
+    @Test
     void refusesAListAsRunConfigurationWithShapeC() throws Exception {
         String snapshotId = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{}")
                 .json().get("id").asText();
@@ -287,5 +308,16 @@ class LocalServerTest {
 
         assertEquals(400, answer.status(), String.valueOf(answer.json()));
         assertTrue(answer.json().toString().contains("k"), answer.json().toString());
+    }
+
+    @Test
+    void snapshotWithARunNameNoRunCouldUseIsRefused() throws Exception {
+        String body = "{\"name\": \"unnameable\", \"config\": {\"run_name\": \"x-{nope}\"}}";
+
+        Answer answer = api.call("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", body);
+
+        assertEquals(422, answer.status(), String.valueOf(answer.json()));
+        assertTrue(answer.json().toString().contains("{nope}"), answer.json().toString());
+        assertEquals(0, api.call("GET", "/api/v1/pipeline_snapshots", null).json().get("total").asInt());
     }
 }

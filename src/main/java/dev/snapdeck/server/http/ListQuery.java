@@ -176,8 +176,8 @@ public final class ListQuery {
                             + "' needs two dates separated by a comma");
                 }
                 conditions.add(column + " BETWEEN ? AND ?");
-                parameters.add(Times.fromFilter(range[0]));
-                parameters.add(Times.fromFilter(range[1]).replace(".000000", ".999999"));
+                parameters.add(convert(name, field, range[0]));
+                parameters.add(((String) convert(name, field, range[1])).replace(".000000", ".999999"));
             }
             case "gt", "gte", "lt", "lte" -> {
                 String sql = switch (op) {
@@ -195,7 +195,7 @@ public final class ListQuery {
             }
             default -> {
                 if (field.type() == Type.DATE) {
-                    String start = Times.fromFilter(value);
+                    String start = (String) convert(name, field, value);
                     conditions.add(column + " BETWEEN ? AND ?");
                     parameters.add(start);
                     parameters.add(start.replace(".000000", ".999999"));

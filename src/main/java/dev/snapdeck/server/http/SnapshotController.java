@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import dev.snapdeck.runconfig.DeepMerge;
 import dev.snapdeck.server.pipeline.CodeArchive;
 import dev.snapdeck.server.pipeline.PipelineDefinition;
 import dev.snapdeck.server.pipeline.PipelineFormatException;
+import dev.snapdeck.server.pipeline.RunNameTemplate;
 import dev.snapdeck.server.runs.RunService;
 import dev.snapdeck.server.snapshots.SnapshotFactory;
 import dev.snapdeck.server.store.Store;
@@ -240,7 +242,7 @@ final class SnapshotController {
                         item.put("description", definition.description());
                         ArrayNode steps = item.putArray("steps");
                         definition.steps().forEach(step -> steps.add(step.name()));
-                        item.putNull("problem");
+                        item.put("problem", CodeArchive.problemWith(folder).orElse(null));
                     } catch (PipelineFormatException e) {
                         item.putNull("name");
                         item.put("problem", e.getMessage());
@@ -276,6 +278,17 @@ final class SnapshotController {
         throw ApiException.of(404, "KeyError", "'No pipeline named " + name + " in " + pipelinesDir + ".'");
     }
 
+    /** A run name no run could use is refused now, as every run of the snapshot would be. */
+    private static void checkRunName(ObjectNode config) {
+        String template = config.path("run_name").asText("");
+        List<String> substitutions = new ArrayList<>();
+        config.path("substitutions").fieldNames().forEachRemaining(substitutions::add);
+        Optional<String> unknown = RunNameTemplate.unknownPlaceholder(template, substitutions);
+        if (unknown.isPresent()) {
+            throw ApiException.of(422, "ValueError", RunNameTemplate.problem(template, unknown.get()));
+        }
+    }
+
     /** Extension: freezes a pipeline folder into a (named) snapshot. */
     void createFromFolder(Context ctx) throws IOException {
         JsonNode body = Bodies.optionalObject(ctx);
@@ -302,6 +315,11 @@ final class SnapshotController {
             RunService.checkWithEngine(template, spec, (ObjectNode) config);
         }
         ObjectNode resolved = config.isObject() ? (ObjectNode) DeepMerge.merge(template, config) : template;
+        checkRunName(resolved);
+        Optional<String> unarchivable = CodeArchive.problemWith(folder);
+        if (unarchivable.isPresent()) {
+            throw ApiException.badRequest("Pipeline folder " + folder.getFileName() + ": " + unarchivable.get());
+        }
         String codeId = CodeArchive.store(folder, runs.archives());
         String caller = Api.caller(ctx).userId();
         boolean replace = body.path("replace").asBoolean(false);

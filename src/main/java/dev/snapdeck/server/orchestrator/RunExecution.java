@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,11 @@ final class RunExecution implements RunHandle {
     private static final String PENDING = "pending";
     private static final String QUEUED = "queued";
     private static final String RUNNING = "running";
+    /**
+     * Linux refuses to start a process with any one environment string over 128 KiB; a longer
+     * parameter reaches the step only through its parameters file.
+     */
+    private static final int MAX_ENVIRONMENT_VALUE_BYTES = 100 * 1024;
 
     private final RunPlan plan;
     private final RunListener listener;
@@ -221,9 +227,14 @@ final class RunExecution implements RunHandle {
                 step.retry().maxRetries() + 1, String.join(" ", command));
         Files.write(log, header.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                 attempt == 1 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(stepDir.resolve("work").toFile())
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
-        environment(builder.environment(), step, stepDir);
+        Path workDir = stepDir.resolve("work");
+        ProcessBuilder builder = new ProcessBuilder().directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        for (String name : environment(builder.environment(), step, stepDir)) {
+            appendQuietly(log, "[snapdeck] parameter '" + name + "' is too long for an environment variable; "
+                    + "read it from SNAPDECK_PARAMETERS_FILE\n");
+        }
+        builder.command(Commands.inOwnSession(command, workDir, builder.environment().get("PATH")));
 
         Process process;
         synchronized (this) {
@@ -313,7 +324,9 @@ final class RunExecution implements RunHandle {
         }
     }
 
-    private void environment(Map<String, String> env, StepPlan step, Path stepDir) {
+    /** Fills in the step contract's variables; returns the parameters left out for their length. */
+    private List<String> environment(Map<String, String> env, StepPlan step, Path stepDir) {
+        dropSnapdeckVariables(env);
         env.put("SNAPDECK_RUN_ID", runId());
         env.put("SNAPDECK_STEP_NAME", step.name());
         env.put("SNAPDECK_CODE_DIR", plan.codeDir().toAbsolutePath().toString());
@@ -323,8 +336,26 @@ final class RunExecution implements RunHandle {
         for (String upstream : step.upstream()) {
             env.put("SNAPDECK_INPUT_" + envName(upstream), outputsOf(upstream).toString());
         }
-        step.parameters().fields().forEachRemaining(field -> env.put("SNAPDECK_PARAM_" + envName(field.getKey()),
-                field.getValue().isTextual() ? field.getValue().textValue() : field.getValue().toString()));
+        List<String> tooLong = new ArrayList<>();
+        step.parameters().fields().forEachRemaining(field -> {
+            String value = field.getValue().isTextual() ? field.getValue().textValue() : field.getValue().toString();
+            if (value.getBytes(StandardCharsets.UTF_8).length > MAX_ENVIRONMENT_VALUE_BYTES) {
+                tooLong.add(field.getKey());
+            } else {
+                env.put("SNAPDECK_PARAM_" + envName(field.getKey()), value);
+            }
+        });
+        return tooLong;
+    }
+
+    /**
+     * Removes every inherited {@code SNAPDECK_} variable: the server's own include the admin
+     * password and API keys, which a step's code must not see, and those that describe a step
+     * would be stale when the server itself was started by one. What is left of the namespace is
+     * then exactly the step contract set below.
+     */
+    static void dropSnapdeckVariables(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("SNAPDECK_"));
     }
 
     private Path outputsOf(String stepName) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -147,6 +148,20 @@ public final class CodeArchive {
             throw new IOException(archive + ": entry '" + name + "' would be written outside " + root);
         }
         return destination;
+    }
+
+    /**
+     * Why {@link #store} would refuse {@code folder}, or empty when it would not: a symbolic link
+     * anywhere inside it, named by its path relative to the folder.
+     *
+     * @throws IOException when the folder cannot be read
+     */
+    public static Optional<String> problemWith(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isSymbolicLink).findFirst()
+                    .map(link -> "the folder holds a symbolic link, which a snapshot cannot archive: "
+                            + folder.relativize(link).toString().replace('\\', '/'));
+        }
     }
 
     private static List<String> listFiles(Path folder) throws IOException {

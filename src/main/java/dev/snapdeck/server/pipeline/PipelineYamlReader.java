@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -37,6 +39,8 @@ final class PipelineYamlReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern STEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Far above any real pipeline file; parsing a file of megabytes would hold up the folder listing. */
+    private static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "run_name", "steps");
     private static final Set<String> STEP_KEYS = Set.of("description", "run", "after", "timeout",
             "retry", "enable_cache", "parameters");
@@ -54,6 +58,11 @@ final class PipelineYamlReader {
         if (!Files.isRegularFile(file)) {
             throw new PipelineFormatException(file, 0, 0, "no " + file.getFileName() + " in " + folder);
         }
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new PipelineFormatException(file, 0, 0, "the file is " + size + " bytes; a pipeline file may "
+                    + "have at most " + MAX_FILE_BYTES + " bytes");
+        }
         MappingNode root = mapping(parse(), "the pipeline");
         Map<String, NodeTuple> top = entries(root, TOP_KEYS, "pipeline");
 
@@ -63,6 +72,12 @@ final class PipelineYamlReader {
         }
         String description = optionalString(top.get("description"));
         String runName = optionalString(top.get("run_name"));
+        if (runName != null) {
+            Optional<String> unknown = RunNameTemplate.unknownPlaceholder(runName, List.of());
+            if (unknown.isPresent()) {
+                throw error(top.get("run_name").getValueNode(), RunNameTemplate.problem(runName, unknown.get()));
+            }
+        }
         if (!top.containsKey("steps")) {
             throw error(root, "missing 'steps'");
         }
@@ -94,11 +109,13 @@ final class PipelineYamlReader {
         }
         List<StepDefinition> steps = new ArrayList<>();
         Map<String, Node> afterNodes = new HashMap<>();
+        Map<String, String> seenSteps = new HashMap<>();
         for (Map.Entry<String, NodeTuple> entry : raw.entrySet()) {
             if (!STEP_NAME.matcher(entry.getKey()).matches()) {
                 throw error(entry.getValue().getKeyNode(), "step name must match [A-Za-z][A-Za-z0-9_]*, got '"
                         + entry.getKey() + "'");
             }
+            refuseCaseCollision(seenSteps, entry, "step");
             steps.add(readStep(entry.getKey(), entry.getValue().getValueNode(), afterNodes));
         }
         checkGraph(steps, afterNodes);
@@ -165,13 +182,28 @@ final class PipelineYamlReader {
 
     private List<ParameterDefinition> readParameters(MappingNode node) throws PipelineFormatException {
         List<ParameterDefinition> parameters = new ArrayList<>();
+        Map<String, String> seenParameters = new HashMap<>();
         for (Map.Entry<String, NodeTuple> entry : entries(node, null, "parameters").entrySet()) {
             if (!STEP_NAME.matcher(entry.getKey()).matches()) {
                 throw error(entry.getValue().getKeyNode(), "parameter name must match [A-Za-z][A-Za-z0-9_]*");
             }
+            refuseCaseCollision(seenParameters, entry, "parameter");
             parameters.add(readParameter(entry.getKey(), entry.getValue().getValueNode()));
         }
         return parameters;
+    }
+
+    /**
+     * Names become upper-cased environment variables (SNAPDECK_PARAM_K, SNAPDECK_INPUT_A), and
+     * step names also folders, so two names that differ only in case would overwrite each other.
+     */
+    private void refuseCaseCollision(Map<String, String> seen, Map.Entry<String, NodeTuple> entry, String kind)
+            throws PipelineFormatException {
+        String earlier = seen.putIfAbsent(entry.getKey().toUpperCase(Locale.ROOT), entry.getKey());
+        if (earlier != null) {
+            throw error(entry.getValue().getKeyNode(), kind + " name '" + entry.getKey() + "' differs from '"
+                    + earlier + "' only in case; their environment variables would collide");
+        }
     }
 
     private ParameterDefinition readParameter(String name, Node node) throws PipelineFormatException {

@@ -2,6 +2,7 @@ package dev.snapdeck.server.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,7 @@ import dev.snapdeck.server.orchestrator.RunPlan;
 import dev.snapdeck.server.orchestrator.StepPlan;
 import dev.snapdeck.server.pipeline.CodeArchive;
 import dev.snapdeck.server.pipeline.RetryPolicy;
+import dev.snapdeck.server.pipeline.RunNameTemplate;
 import dev.snapdeck.server.snapshots.SnapshotFactory;
 import dev.snapdeck.server.store.Store;
 import dev.snapdeck.server.store.Times;
@@ -58,7 +60,6 @@ public final class RunService implements RunListener, AutoCloseable {
             new AtomicReference<>(Instant.EPOCH);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy_MM_dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH_mm_ss_SSSSSS");
 
@@ -121,6 +122,8 @@ public final class RunService implements RunListener, AutoCloseable {
         checkForbidden((ObjectNode) override, spec);
         ObjectNode effective = (ObjectNode) DeepMerge.merge(template, override);
         checkWithEngine(template, spec, (ObjectNode) override);
+        wholeNumbersAsIntegers(effective, spec);
+        refuseNulCharacters(effective);
         Instant now = uniqueTriggerTime();
         String runName = runName(effective, now);
         String runId = UUID.randomUUID().toString();
@@ -242,6 +245,47 @@ public final class RunService implements RunListener, AutoCloseable {
     }
 
     /**
+     * Turns whole-number values of integer-typed step parameters ({@code 7.0}, {@code 1e1}) into
+     * integers, as pydantic does for ZenML's int fields. JSON Schema counts 7.0 as an integer, so
+     * the check lets it through, but a step parsing "7.0" as an integer would fail.
+     */
+    private static void wholeNumbersAsIntegers(ObjectNode effective, JsonNode spec) {
+        for (JsonNode step : spec.path("steps")) {
+            JsonNode parameters = effective.path("steps").path(step.path("invocation_id").asText()).path("parameters");
+            if (!parameters.isObject()) {
+                continue;
+            }
+            step.path("parameter_spec").path("properties").fields().forEachRemaining(property -> {
+                JsonNode value = parameters.get(property.getKey());
+                if (value != null && value.isFloatingPointNumber()
+                        && "integer".equals(property.getValue().path("type").asText())) {
+                    wholeNumber(value).ifPresent(whole -> ((ObjectNode) parameters).put(property.getKey(), whole));
+                }
+            });
+        }
+    }
+
+    /** A string with U+0000 can reach a step neither as an environment variable nor as an argument. */
+    private static void refuseNulCharacters(ObjectNode effective) {
+        effective.path("steps").fields().forEachRemaining(step -> step.getValue().path("parameters").fields()
+                .forEachRemaining(parameter -> {
+                    if (parameter.getValue().isTextual() && parameter.getValue().textValue().indexOf('\u0000') >= 0) {
+                        throw ApiException.badRequest("Parameter '" + parameter.getKey() + "' of step '"
+                                + step.getKey() + "' contains a NUL character (\\u0000), which no step process "
+                                + "can be given.");
+                    }
+                }));
+    }
+
+    private static Optional<BigInteger> wholeNumber(JsonNode value) {
+        try {
+            return Optional.of(value.decimalValue().toBigIntegerExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Now, but never the same microsecond twice in this process: run names built from {date} and
      * {time} (microseconds) must not clash when triggers arrive together, as the clock's
      * resolution on some machines is coarser than a microsecond.
@@ -260,7 +304,7 @@ public final class RunService implements RunListener, AutoCloseable {
         }
         LocalDateTime time = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         JsonNode substitutions = effective.path("substitutions");
-        Matcher matcher = PLACEHOLDER.matcher(template);
+        Matcher matcher = RunNameTemplate.PLACEHOLDER.matcher(template);
         StringBuilder name = new StringBuilder();
         while (matcher.find()) {
             String key = matcher.group(1);
@@ -270,8 +314,7 @@ public final class RunService implements RunListener, AutoCloseable {
                 default -> substitutions.hasNonNull(key) ? substitutions.get(key).asText() : null;
             };
             if (value == null) {
-                throw ApiException.of(422, "ValueError", "Run name template '" + template
-                        + "' uses the placeholder {" + key + "}, which is neither date, time nor a substitution.");
+                throw ApiException.of(422, "ValueError", RunNameTemplate.problem(template, key));
             }
             matcher.appendReplacement(name, Matcher.quoteReplacement(value));
         }

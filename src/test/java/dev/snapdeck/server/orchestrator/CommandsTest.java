@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,16 @@ class CommandsTest {
         List<String> command = Commands.resolve(List.of("cat", "../outside.txt"), code);
 
         assertEquals(List.of("cat", "../outside.txt"), command);
+    }
+
+    @Test
+    void theServersSecretsAreNotPassedOnToSteps() {
+        Map<String, String> inherited = new HashMap<>(Map.of("SNAPDECK_ADMIN_PASSWORD", "hunter2",
+                "SNAPDECK_API_KEY", "key", "SNAPDECK_PARAM_K", "stale", "PATH", "/usr/bin", "HOME", "/home/me"));
+
+        RunExecution.dropSnapdeckVariables(inherited);
+
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/home/me"), inherited);
     }
 
     @Test

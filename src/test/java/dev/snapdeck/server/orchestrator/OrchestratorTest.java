@@ -204,6 +204,33 @@ class OrchestratorTest {
     }
 
     @Test
+    void aStepSignallingItsWholeProcessGroupLeavesTheServerAlone() throws Exception {
+        StepPlan groupKiller = new StepPlan("group_killer", List.of("bash", "-c",
+                "trap 'kill 0' EXIT; sleep 30 & echo backgrounded; exit 0"), List.of(), JSON.createObjectNode(),
+                RetryPolicy.NONE, null, false);
+        RecordingListener listener = new RecordingListener();
+
+        orchestrator.submit(plan(true, groupKiller), listener).completion().get(30, TimeUnit.SECONDS);
+        RunPlan next = plan(true, sh("next", "echo still here"));
+        String nextStatus = orchestrator.submit(next, new RecordingListener()).completion().get(30, TimeUnit.SECONDS);
+
+        assertEquals(128 + 15, listener.exitCodes.get("group_killer"), listener.events.toString());
+        assertEquals("completed", nextStatus);
+        assertTrue(log(next, "next").contains("still here"), log(next, "next"));
+    }
+
+    @Test
+    void aStepRunsInItsOwnProcessGroupUnderTheRecordedPid() throws Exception {
+        RunPlan plan = plan(true, sh("group", "echo \"pid=$$ group=$(ps -o pgid= -p $$ | tr -d ' ')\""));
+        RecordingListener listener = new RecordingListener();
+
+        orchestrator.submit(plan, listener).completion().get(30, TimeUnit.SECONDS);
+
+        long pid = listener.pids.get("group");
+        assertTrue(log(plan, "group").contains("pid=" + pid + " group=" + pid + "\n"), log(plan, "group"));
+    }
+
+    @Test
     void gracefulStopLetsRunningStepsFinishAndStartsNoMore() throws Exception {
         Path release = temp.resolve("release");
         RunPlan plan = plan(true, sh("running", "while [ ! -f " + release + " ]; do sleep 0.02; done; echo released"),
@@ -290,6 +317,23 @@ class OrchestratorTest {
         assertEquals(parameters, file.get("parameters"));
         assertEquals(plan.runDir().resolve("writer/outputs").toAbsolutePath().toString(),
                 file.get("inputs").get("writer").asText());
+    }
+
+    @Test
+    void aParameterTooLongForTheEnvironmentReachesTheStepThroughItsFile() throws Exception {
+        String big = "x".repeat(150 * 1024);
+        StepPlan reader = new StepPlan("reader", List.of("sh", "-c",
+                "echo \"env:${SNAPDECK_PARAM_BIG-unset} small:$SNAPDECK_PARAM_SMALL\""), List.of(),
+                JSON.createObjectNode().put("big", big).put("small", "s"), RetryPolicy.NONE, null, false);
+        RunPlan plan = plan(true, reader);
+
+        String status = orchestrator.submit(plan, new RecordingListener()).completion().get(30, TimeUnit.SECONDS);
+
+        assertEquals("completed", status, log(plan, "reader"));
+        assertTrue(log(plan, "reader").contains("parameter 'big' is too long for an environment variable"));
+        assertTrue(log(plan, "reader").contains("env:unset small:s\n"), log(plan, "reader"));
+        JsonNode file = JSON.readTree(plan.runDir().resolve("reader/parameters.json").toFile());
+        assertEquals(big, file.get("parameters").get("big").asText());
     }
 
     @Test

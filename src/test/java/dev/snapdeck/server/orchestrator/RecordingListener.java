@@ -17,6 +17,7 @@ final class RecordingListener implements RunListener {
     final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
     final Map<String, String> cacheKeys = new ConcurrentHashMap<>();
     final Map<String, Instant> startTimes = new ConcurrentHashMap<>();
+    final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
     volatile String runStatus;
     volatile String runReason;
@@ -26,6 +27,11 @@ final class RecordingListener implements RunListener {
         events.add(stepName + " started " + attempt);
         startTimes.put(stepName, start);
         latch(stepName).countDown();
+    }
+
+    @Override
+    public void processStarted(String runId, String stepName, long pid, Instant processStart) {
+        pids.put(stepName, pid);
     }
 
     @Override

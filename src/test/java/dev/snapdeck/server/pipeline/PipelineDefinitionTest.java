@@ -98,6 +98,46 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void rejectsARunNameWithAnUnknownPlaceholderWithItsPlace() throws Exception {
+        write("name: p\nrun_name: \"x-{nope}-{date}\"\nsteps:\n  a:\n    run: [x]\n");
+
+        PipelineFormatException error = assertThrows(PipelineFormatException.class,
+                () -> PipelineDefinition.load(folder));
+
+        assertTrue(error.problem().contains("placeholder {nope}"), error.problem());
+        assertEquals(2, error.line());
+        assertEquals(11, error.column());
+    }
+
+    @Test
+    void rejectsNamesThatCollideWhenUpperCasedWithTheirPlace() throws Exception {
+        write("name: p\nsteps:\n  a:\n    run: [x]\n  A:\n    run: [x]\n");
+        PipelineFormatException steps = assertThrows(PipelineFormatException.class,
+                () -> PipelineDefinition.load(folder));
+        write("name: p\nsteps:\n  a:\n    run: [x]\n    parameters:\n      k: {type: integer}\n"
+                + "      K: {type: integer}\n");
+
+        PipelineFormatException parameters = assertThrows(PipelineFormatException.class,
+                () -> PipelineDefinition.load(folder));
+
+        assertTrue(steps.problem().contains("'A' differs from 'a' only in case"), steps.problem());
+        assertEquals(5, steps.line());
+        assertEquals(3, steps.column());
+        assertTrue(parameters.problem().contains("'K' differs from 'k' only in case"), parameters.problem());
+        assertEquals(7, parameters.line());
+    }
+
+    @Test
+    void refusesAnOversizedFileBeforeParsingIt() throws Exception {
+        write("name: p\nsteps:\n  a:\n    run: [x]\n" + "# padding\n".repeat(200_000));
+
+        PipelineFormatException error = assertThrows(PipelineFormatException.class,
+                () -> PipelineDefinition.load(folder));
+
+        assertTrue(error.problem().contains("at most 1048576 bytes"), error.problem());
+    }
+
+    @Test
     void rejectsAStepWithoutRun() throws Exception {
         write("name: p\nsteps:\n  a:\n    description: nothing to run\n");
 
