@@ -176,4 +176,44 @@ class BadInputTest {
             Thread.onSpinWait();
         }
     }
+
+    @Test
+    void aBodyWithTrailingTextOrBytesThatAreNotUtf8StartsNoRun() throws Exception {
+        String id = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{\"name\": \"s\"}")
+                .get("id").asText();
+        String runs = "/api/v1/pipeline_snapshots/" + id + "/runs";
+
+        Answer trailing = api.call("POST", runs, "{\"run_configuration\": {}} garbage");
+        Answer notUtf8;
+        try (Response response = new OkHttpClient().newCall(new Request.Builder().url(server.url() + runs)
+                .header("Authorization", "Bearer " + api.token())
+                .post(okhttp3.RequestBody.create(new byte[] {'{', '"', 'r', (byte) 0xff, '"', ':', '1', '}'},
+                        okhttp3.MediaType.get("application/json"))).build()).execute()) {
+            notUtf8 = new Answer(response.code(), JSON.readTree(response.body().string()));
+        }
+
+        assertEquals(422, trailing.status(), String.valueOf(trailing.json()));
+        assertTrue(trailing.json().toString().contains("JSON decode error"), trailing.json().toString());
+        assertEquals(422, notUtf8.status(), String.valueOf(notUtf8.json()));
+        assertTrue(notUtf8.json().toString().contains("not UTF-8"), notUtf8.json().toString());
+        assertEquals(0, api.ok("GET", "/api/v1/runs", null).get("total").asInt(), "no run may have started");
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsRefusedAtOnce() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(server.url().getHost(), server.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /api/v1/pipeline_snapshots/" + java.util.UUID.randomUUID() + "/runs HTTP/1.1\r\n"
+                    + "Host: " + server.url().getHost() + "\r\n"
+                    + "Authorization: Bearer " + api.token() + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: 999999999999\r\n\r\n{}";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+
+            assertEquals("HTTP/1.1 413 Payload Too Large", statusLine);
+        }
+    }
 }

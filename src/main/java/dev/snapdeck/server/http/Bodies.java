@@ -2,6 +2,9 @@ package dev.snapdeck.server.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,10 @@ final class Bodies {
         if (cached != null) {
             return (String) cached;
         }
+        if (ctx.req().getContentLengthLong() > Api.MAX_BODY_BYTES) {
+            // Refused before reading: a body declared too large is not waited for.
+            throw new HttpResponseException(413, "Content Too Large");
+        }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes((int) Api.MAX_BODY_BYTES + 1);
@@ -53,7 +60,14 @@ final class Bodies {
         if (bytes.length > Api.MAX_BODY_BYTES) {
             throw new HttpResponseException(413, "Content Too Large");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.bodyValidation("json_invalid", "'body',",
+                    "JSON decode error: the body is not UTF-8", "{}");
+        }
         ctx.attribute(BODY_ATTRIBUTE, text);
         return text;
     }
