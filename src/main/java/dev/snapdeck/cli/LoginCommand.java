@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.service.ConnectionInfo;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Sign in to a ZenML or Snapdeck server and save the connection (shared "
                 + "with the dashboard) as the active one.",
-            "Without a *-stdin option the password is asked for at the terminal."},
+            "Without a *-stdin option the password is asked for at the terminal.",
+            "--local signs in to the local server of the data folder (started by the dashboard "
+                + "or 'snapdeck server') as its admin, without a password, as the dashboard does."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
@@ -39,9 +43,17 @@ final class LoginCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The server's base URL, e.g. "
-            + "http://127.0.0.1:8237.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The server's "
+            + "base URL, e.g. http://127.0.0.1:8237.")
     String url;
+
+    @Option(names = "--local", description = "Instead of a URL: the local server running on the "
+            + "data folder, signed in as admin with a token made from the folder (valid 30 days).")
+    boolean local;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "With --local: the server's data "
+            + "folder (default: the server folder of SNAPDECK_HOME).")
+    Path data;
 
     @Option(names = "--name", paramLabel = "PROFILE",
             description = "Name for the saved connection (default: the server's host and port).")
@@ -67,6 +79,9 @@ final class LoginCommand implements Callable<Integer> {
         boolean token;
     }
 
+    /** A saved local sign-in outlives a working day; 'snapdeck login --local' renews it. */
+    private static final Duration LOCAL_TOKEN_LIFETIME = Duration.ofDays(30);
+
     private final CliEnvironment env;
 
     LoginCommand(CliEnvironment env) {
@@ -75,14 +90,44 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Session session = new Session(env, common, spec.commandLine().getErr());
+        if (local) {
+            return signIn(session, localProfile(session));
+        }
+        if (url == null) {
+            throw new CliFailure(ExitCode.USAGE, "give the server's URL, or --local for the "
+                    + "local server of your data folder.");
+        }
         String server = checkedUrl(url);
         SignIn signIn = signIn();
         String user = signIn == SignIn.PASSWORD ? username() : null;
         String secret = secret(signIn);
         ConnectionProfile profile = new ConnectionProfile(
                 name != null ? name : defaultName(server), server, signIn, user);
+        return signIn(session, new SignedProfile(profile, secret));
+    }
 
-        Session session = new Session(env, common, spec.commandLine().getErr());
+    /** A connection with the secret to sign in with. */
+    private record SignedProfile(ConnectionProfile profile, String secret) {
+    }
+
+    private SignedProfile localProfile(Session session) {
+        if (url != null || username != null || source.password || source.apiKey || source.token) {
+            throw new CliFailure(ExitCode.USAGE, "--local takes no URL, user or secret: it signs "
+                    + "in as the admin of the local server of the data folder.");
+        }
+        Path dataDir = data != null ? data : session.home().server();
+        LocalAdminToken minted = LocalAdminToken.mint(dataDir, LOCAL_TOKEN_LIFETIME,
+                "'snapdeck server' or by opening the dashboard");
+        String server = checkedUrl(minted.url());
+        return new SignedProfile(new ConnectionProfile(name != null ? name : defaultName(server),
+                server, SignIn.TOKEN, null), minted.token());
+    }
+
+    private Integer signIn(Session session, SignedProfile signed) {
+        ConnectionProfile profile = signed.profile();
+        String secret = signed.secret();
+        String server = profile.url();
         ProfileStore profiles = session.profiles();
         ConnectionInfo info;
         session.verbose("Signing in to " + server);

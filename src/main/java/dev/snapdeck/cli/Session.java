@@ -1,23 +1,19 @@
 package dev.snapdeck.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.api.UnauthorizedException;
+import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.Connector;
 import dev.snapdeck.service.ProfileStore;
 import dev.snapdeck.service.SecretStores;
 import dev.snapdeck.service.Workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Where a command finds its connections, and how it opens one. */
 final class Session {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment env;
     private final CommonOptions options;
@@ -52,7 +48,7 @@ final class Session {
         if (profile.isPresent()) {
             verbose("Connecting to " + profile.get().url() + " (connection '"
                     + profile.get().name() + "')");
-            return connector.connect(profile.get());
+            return connectTo(connector, profile.get());
         }
         if (env.localServer() == null) {
             throw new CliFailure(ExitCode.AUTH, "Not signed in to any server: run "
@@ -60,6 +56,24 @@ final class Session {
         }
         verbose("No connection is active: starting the local server");
         return connector.connectLocal();
+    }
+
+    /**
+     * Connects with the profile's secret; when the local server of this data folder rejects it
+     * (a saved token expired), says how to sign in again without its password.
+     */
+    private Workspace connectTo(Connector connector, ConnectionProfile profile) {
+        try {
+            return connector.connect(profile);
+        } catch (UnauthorizedException e) {
+            String local = runningLocalServerUrl();
+            if (local.isEmpty() || !withoutTrailingSlash(profile.url()).equals(local)) {
+                throw e;
+            }
+            throw new CliFailure(ExitCode.AUTH, "the local server rejected the credentials of '"
+                    + profile.name() + "' (a saved token expires); sign in again with "
+                    + "'snapdeck login --local'.");
+        }
     }
 
     private Optional<ConnectionProfile> chosenProfile(ProfileStore store) {
@@ -71,16 +85,20 @@ final class Session {
                         + "'; see 'snapdeck login --help'.")));
     }
 
-    /** Names the local server running on this data folder ({@code snapdeck server}), if any. */
+    /** Points at the local server running on this data folder (dashboard or server), if any. */
     private String runningLocalServerHint() {
-        Path file = home().server().resolve(ServerCommand.SERVER_FILE);
-        try {
-            String url = JSON.readTree(file.toFile()).path("url").asText("");
-            return url.isEmpty() ? "" : " (a local server is running: 'snapdeck login " + url
-                    + " --username admin')";
-        } catch (IOException e) {
-            return "";
-        }
+        String url = runningLocalServerUrl();
+        return url.isEmpty() ? "" : " (a local server is running on " + url
+                + ": 'snapdeck login --local')";
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Where the local server of this data folder listens; empty when none runs. */
+    private String runningLocalServerUrl() {
+        return DataFolderLock.runningAt(home().server()).map(Object::toString).orElse("");
     }
 
     void verbose(String message) {

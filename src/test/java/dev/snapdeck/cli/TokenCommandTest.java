@@ -51,7 +51,7 @@ class TokenCommandTest {
     @Test
     void printsATokenForTheLocalServerOfTheDataFolder() throws IOException {
         CliHarness.Result token = cli.runWithInput(PASSWORD + "\n", "token", "--data",
-                data.toString());
+                data.toString(), "--password-stdin");
 
         assertEquals(0, token.code(), token.err());
         assertEquals("", token.err());
@@ -70,7 +70,7 @@ class TokenCommandTest {
     @Test
     void aWrongPasswordIsOneLineAndTheSignInExitCode() {
         CliHarness.Result token = cli.runWithInput("wrong\n", "token", "--data",
-                data.toString());
+                data.toString(), "--password-stdin");
 
         assertEquals(ExitCode.AUTH, token.code());
         assertEquals("", token.out());
@@ -104,8 +104,27 @@ class TokenCommandTest {
     }
 
     @Test
-    void noPasswordIsAUsageError() {
+    void withoutAPasswordTheLocalServerGetsAnAdminTokenMadeFromItsDataFolder()
+            throws IOException {
         CliHarness.Result token = cli.run("token", "--data", data.toString());
+
+        assertEquals(0, token.code(), token.err());
+        assertEquals("", token.err());
+        assertEquals("admin", currentUser(token.out().strip()));
+    }
+
+    @Test
+    void onlyTheAdminGetsATokenWithoutAPassword() {
+        CliHarness.Result token = cli.run("token", "--data", data.toString(), "--username",
+                "someone");
+
+        assertEquals(ExitCode.USAGE, token.code());
+        assertEquals(1, token.errLines().size(), token.err());
+    }
+
+    @Test
+    void noPasswordForAServerAtUrlIsAUsageError() {
+        CliHarness.Result token = cli.run("token", "--url", server.url().toString());
 
         assertEquals(ExitCode.USAGE, token.code());
         assertTrue(token.err().contains(TokenCommand.PASSWORD_VARIABLE), token.err());
