@@ -58,6 +58,14 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         }
     }
 
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
     private synchronized void forget() {
         running = null;
     }
