@@ -76,7 +76,7 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        return open(client, profile.name(), false, () -> { });
+        return open(client, profile.name(), () -> { });
     }
 
     /**
@@ -105,7 +105,7 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        Workspace workspace = open(client, ConnectionProfile.LOCAL, true, () -> { });
+        Workspace workspace = open(client, ConnectionProfile.LOCAL, () -> { });
         ensureExampleSnapshot(workspace);
         return workspace;
     }
@@ -128,8 +128,7 @@ public final class Connector {
         }
     }
 
-    private static Workspace open(ZenmlClient client, String profile, boolean local,
-            AutoCloseable onClose) {
+    private static Workspace open(ZenmlClient client, String profile, AutoCloseable onClose) {
         try {
             ServerInfo info = client.info();
             client.login();
@@ -137,8 +136,10 @@ public final class Connector {
             ServerCapabilities capabilities = client.capabilities(info);
             LOG.info("Connected to {} ({} {}) as {}", client.serverUrl(), info.name(),
                     info.version(), user.name());
+            // Local by what the server says, not by who started it: one reached through a profile
+            // ('login --local', 'snapdeck server') is as local as the one this process runs.
             ConnectionInfo connection = new ConnectionInfo(profile, client.serverUrl().toString(),
-                    local, info, capabilities, user);
+                    info.snapdeckLocal(), info, capabilities, user);
             return new ZenmlWorkspace(client, connection, onClose);
         } catch (RuntimeException e) {
             client.close();
