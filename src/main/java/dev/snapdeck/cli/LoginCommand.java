@@ -82,6 +82,10 @@ final class LoginCommand implements Callable<Integer> {
     /** A saved local sign-in outlives a working day; 'snapdeck login --local' renews it. */
     private static final Duration LOCAL_TOKEN_LIFETIME = Duration.ofDays(30);
 
+    static final String NO_TERMINAL = "no terminal to ask for the password: pass it on standard "
+            + "input with --password-stdin (and --username NAME), or use --api-key-stdin, "
+            + "--token-stdin or, for the local server of your data folder, --local.";
+
     private final CliEnvironment env;
 
     LoginCommand(CliEnvironment env) {
@@ -166,9 +170,11 @@ final class LoginCommand implements Callable<Integer> {
         if (username != null && !username.isBlank()) {
             return username;
         }
-        if (source.password || !env.terminal().present()) {
-            throw new CliFailure(ExitCode.USAGE, "--username is needed to sign in with a "
-                    + "password when there is no terminal to ask.");
+        if (source.password) {
+            throw new CliFailure(ExitCode.USAGE, "--password-stdin needs --username NAME.");
+        }
+        if (!env.terminal().present()) {
+            throw new CliFailure(ExitCode.USAGE, NO_TERMINAL);
         }
         return env.terminal().readLine("Username: ").map(String::strip)
                 .filter(u -> !u.isEmpty())
@@ -185,9 +191,7 @@ final class LoginCommand implements Callable<Integer> {
             secret = env.terminal().readPassword(capitalized(what) + ": ").map(String::new)
                     .orElse("");
         } else {
-            throw new CliFailure(ExitCode.USAGE, "no terminal to ask for the " + what
-                    + ": pass it on standard input with --password-stdin, --api-key-stdin or "
-                    + "--token-stdin.");
+            throw new CliFailure(ExitCode.USAGE, NO_TERMINAL);
         }
         if (secret.isEmpty()) {
             throw new CliFailure(ExitCode.USAGE, "the " + what + " is empty.");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
@@ -77,6 +78,19 @@ class TokenCommandTest {
         assertEquals(1, token.errLines().size(), token.err());
         assertTrue(token.err().startsWith("error: the server rejected the credentials"),
                 token.err());
+    }
+
+    @Test
+    void aWrongPasswordFromTheEnvironmentEndsTheProcessWithTheSignInCode() throws Exception {
+        ChildCli token = ChildCli.start(home, Map.of(TokenCommand.PASSWORD_VARIABLE, "wrong"),
+                "token", "--data", data.toString());
+
+        int code = token.waitFor();
+
+        String err = token.err();
+        assertEquals(ExitCode.AUTH, code, err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("error: the server rejected the credentials"), err);
     }
 
     @Test
