@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.service.ConnectionInfo;
@@ -30,8 +28,9 @@ import picocli.CommandLine.Parameters;
         description = {"Sign in to a ZenML or Snapdeck server and save the connection (shared "
                 + "with the dashboard) as the active one.",
             "Without a *-stdin option the password is asked for at the terminal.",
-            "--local signs in to the local server of the data folder (started by the dashboard "
-                + "or 'snapdeck server') as its admin, without a password, as the dashboard does."},
+            "--local switches to the local server of the data folder (started by the dashboard "
+                + "or 'snapdeck server'), signed in as its admin without a password, as the "
+                + "dashboard is."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
@@ -47,13 +46,9 @@ final class LoginCommand implements Callable<Integer> {
             + "base URL, e.g. http://127.0.0.1:8237.")
     String url;
 
-    @Option(names = "--local", description = "Instead of a URL: the local server running on the "
-            + "data folder, signed in as admin with a token made from the folder (valid 30 days).")
+    @Option(names = "--local", description = "Instead of a URL: use the local server running on "
+            + "the data folder, as its admin, with a token made from the folder for each command.")
     boolean local;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "With --local: the server's data "
-            + "folder (default: the server folder of SNAPDECK_HOME).")
-    Path data;
 
     @Option(names = "--name", paramLabel = "PROFILE",
             description = "Name for the saved connection (default: the server's host and port).")
@@ -79,9 +74,6 @@ final class LoginCommand implements Callable<Integer> {
         boolean token;
     }
 
-    /** A saved local sign-in outlives a working day; 'snapdeck login --local' renews it. */
-    private static final Duration LOCAL_TOKEN_LIFETIME = Duration.ofDays(30);
-
     static final String NO_TERMINAL = "no terminal to ask for the password: pass it on standard "
             + "input with --password-stdin (and --username NAME), or use --api-key-stdin, "
             + "--token-stdin or, for the local server of your data folder, --local.";
@@ -96,7 +88,7 @@ final class LoginCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = new Session(env, common, spec.commandLine().getErr());
         if (local) {
-            return signIn(session, localProfile(session));
+            return useLocalServer(session);
         }
         if (url == null) {
             throw new CliFailure(ExitCode.USAGE, "give the server's URL, or --local for the "
@@ -108,29 +100,45 @@ final class LoginCommand implements Callable<Integer> {
         String secret = secret(signIn);
         ConnectionProfile profile = new ConnectionProfile(
                 name != null ? name : defaultName(server), server, signIn, user);
-        return signIn(session, new SignedProfile(profile, secret));
+        return signIn(session, profile, secret);
     }
 
-    /** A connection with the secret to sign in with. */
-    private record SignedProfile(ConnectionProfile profile, String secret) {
-    }
-
-    private SignedProfile localProfile(Session session) {
-        if (url != null || username != null || source.password || source.apiKey || source.token) {
-            throw new CliFailure(ExitCode.USAGE, "--local takes no URL, user or secret: it signs "
-                    + "in as the admin of the local server of the data folder.");
+    /**
+     * Checks that the local server of the data folder lets us in, then makes no connection
+     * active: commands (and the dashboard) use that server, each with a fresh token, and nothing
+     * is saved that could outlive it.
+     */
+    private Integer useLocalServer(Session session) throws Exception {
+        if (url != null || username != null || name != null || source.password || source.apiKey
+                || source.token) {
+            throw new CliFailure(ExitCode.USAGE, "--local takes no URL, name, user or secret: it "
+                    + "signs in as the admin of the local server of the data folder.");
         }
-        Path dataDir = data != null ? data : session.home().server();
-        LocalAdminToken minted = LocalAdminToken.mint(dataDir, LOCAL_TOKEN_LIFETIME,
-                "'snapdeck server' or by opening the dashboard");
-        String server = checkedUrl(minted.url());
-        return new SignedProfile(new ConnectionProfile(name != null ? name : defaultName(server),
-                server, SignIn.TOKEN, null), minted.token());
+        ConnectionInfo info;
+        session.verbose("Signing in to the local server of " + session.home().server());
+        try (Workspace workspace = session.connector().connectLocal()) {
+            info = workspace.connection();
+        }
+        session.profiles().deactivate();
+
+        reportLocal(info);
+        return ExitCode.OK;
     }
 
-    private Integer signIn(Session session, SignedProfile signed) {
-        ConnectionProfile profile = signed.profile();
-        String secret = signed.secret();
+    private void reportLocal(ConnectionInfo info) {
+        Output output = new Output(spec.commandLine().getOut(), common.output, env.clock());
+        if (output.isJson()) {
+            output.json(Output.record("profile", info.profile(), "url", info.url(),
+                    "user", info.user().name(), "version", info.version(), "active", true));
+        } else {
+            output.line("Signed in to " + info.url() + " as " + info.user().name()
+                    + " (server version " + info.version() + "). Commands now use the local "
+                    + "server of your data folder; no password or secret is saved.");
+        }
+        spec.commandLine().getOut().flush();
+    }
+
+    private Integer signIn(Session session, ConnectionProfile profile, String secret) {
         String server = profile.url();
         ProfileStore profiles = session.profiles();
         ConnectionInfo info;

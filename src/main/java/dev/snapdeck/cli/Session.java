@@ -8,6 +8,7 @@ import dev.snapdeck.api.UnauthorizedException;
 import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.Connector;
+import dev.snapdeck.service.LocalServerLauncher;
 import dev.snapdeck.service.ProfileStore;
 import dev.snapdeck.service.SecretStores;
 import dev.snapdeck.service.Workspace;
@@ -34,13 +35,16 @@ final class Session {
         return new ProfileStore(home.profiles(), SecretStores.forHome(home));
     }
 
+    /** Falls back to the local server running on the data folder, unless the environment gives one. */
     Connector connector() {
-        return new Connector(profiles(), env.localServer(), reason -> Optional.empty());
+        LocalServerLauncher local = env.localServer() != null ? env.localServer()
+                : new JoinedLocalServer(home().server());
+        return new Connector(profiles(), local, reason -> Optional.empty());
     }
 
     /**
-     * Opens the {@code --profile} connection, else the active one, else the in-process local
-     * server when this build has one.
+     * Opens the {@code --profile} connection, else the active one, else the local server of the
+     * data folder.
      */
     Workspace open() throws Exception {
         Connector connector = connector();
@@ -50,11 +54,7 @@ final class Session {
                     + profile.get().name() + "')");
             return connectTo(connector, profile.get());
         }
-        if (env.localServer() == null) {
-            throw new CliFailure(ExitCode.AUTH, "Not signed in to any server: run "
-                    + "'snapdeck login URL' first" + runningLocalServerHint() + ".");
-        }
-        verbose("No connection is active: starting the local server");
+        verbose("No connection is active: using the local server");
         return connector.connectLocal();
     }
 
@@ -71,8 +71,7 @@ final class Session {
                 throw e;
             }
             throw new CliFailure(ExitCode.AUTH, "the local server rejected the credentials of '"
-                    + profile.name() + "' (a saved token expires); sign in again with "
-                    + "'snapdeck login --local'.");
+                    + profile.name() + "'; 'snapdeck login --local' uses it without them.");
         }
     }
 
@@ -83,13 +82,6 @@ final class Session {
         return Optional.of(store.find(options.profile).orElseThrow(() -> new CliFailure(
                 ExitCode.AUTH, "There is no connection named '" + options.profile
                         + "'; see 'snapdeck login --help'.")));
-    }
-
-    /** Points at the local server running on this data folder (dashboard or server), if any. */
-    private String runningLocalServerHint() {
-        String url = runningLocalServerUrl();
-        return url.isEmpty() ? "" : " (a local server is running on " + url
-                + ": 'snapdeck login --local')";
     }
 
     private static String withoutTrailingSlash(String url) {

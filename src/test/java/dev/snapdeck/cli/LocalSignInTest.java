@@ -3,6 +3,7 @@ package dev.snapdeck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import dev.snapdeck.service.ConnectionProfile.SignIn;
 import dev.snapdeck.service.ProfileStore;
 import dev.snapdeck.service.SecretStores;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The user who started the local server (dashboard or {@code snapdeck server}) gets into it from
- * the command line without its generated password: {@code snapdeck login --local}.
+ * the command line without its generated password: with no saved connection active (what
+ * {@code snapdeck login --local} makes so), commands use it with a token made from the folder.
  */
 @Timeout(60)
 class LocalSignInTest {
@@ -40,6 +44,10 @@ class LocalSignInTest {
         cli = new CliHarness(home);
     }
 
+    private ProfileStore profiles() {
+        return new ProfileStore(cli.home().profiles(), SecretStores.forHome(cli.home()));
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
@@ -48,32 +56,34 @@ class LocalSignInTest {
     }
 
     @Test
-    void loginLocalSignsInAsTheAdminWithoutAPassword() {
-        CliHarness.Result login = cli.run("login", "--local");
+    void withoutAConnectionCommandsUseTheRunningLocalServerAsItsAdmin() throws IOException {
         CliHarness.Result status = cli.run("status", "--output", "json");
+
+        assertEquals(0, status.code(), status.err());
+        JsonNode info = ZenmlFixtures.JSON.readTree(status.out());
+        assertEquals("admin", info.path("user").asText(), status.out());
+        assertEquals("local", info.path("connection").asText(), status.out());
+    }
+
+    @Test
+    void loginLocalSwitchesFromASavedConnectionBackToTheLocalServer() {
+        ProfileStore profiles = profiles();
+        profiles.save(new ConnectionProfile("elsewhere", "http://127.0.0.1:9", SignIn.TOKEN, null),
+                "a-token");
+        profiles.activate("elsewhere");
+
+        CliHarness.Result login = cli.run("login", "--local");
 
         assertEquals(0, login.code(), login.err());
         assertTrue(login.out().startsWith("Signed in to " + server.url() + "/ as admin"),
                 login.out());
-        assertEquals(0, status.code(), status.err());
-        assertTrue(status.out().contains("\"user\" : \"admin\"")
-                || status.out().contains("\"user\":\"admin\""), status.out());
+        assertTrue(profiles.active().isEmpty(), "no saved connection is active");
+        assertEquals(0, cli.run("status").code());
     }
 
     @Test
-    void withoutAConnectionTheErrorPointsAtLoginLocal() {
-        CliHarness.Result status = cli.run("status");
-
-        assertEquals(ExitCode.AUTH, status.code());
-        assertEquals(List.of("error: Not signed in to any server: run 'snapdeck login URL' first "
-                + "(a local server is running on " + server.url() + ": 'snapdeck login --local')."),
-                status.errLines());
-    }
-
-    @Test
-    void aRejectedSavedSecretForTheLocalServerSaysToLoginLocalAgain() {
-        ProfileStore profiles = new ProfileStore(cli.home().profiles(),
-                SecretStores.forHome(cli.home()));
+    void aRejectedSavedSecretForTheLocalServerPointsAtLoginLocal() {
+        ProfileStore profiles = profiles();
         profiles.save(new ConnectionProfile("mine", server.url().toString(), SignIn.TOKEN, null),
                 "expired-token");
         profiles.activate("mine");
@@ -81,19 +91,19 @@ class LocalSignInTest {
         CliHarness.Result status = cli.run("status");
 
         assertEquals(ExitCode.AUTH, status.code());
-        assertEquals(List.of("error: the local server rejected the credentials of 'mine' (a saved "
-                + "token expires); sign in again with 'snapdeck login --local'."),
-                status.errLines());
+        assertEquals(List.of("error: the local server rejected the credentials of 'mine'; "
+                + "'snapdeck login --local' uses it without them."), status.errLines());
     }
 
     @Test
-    void loginLocalWithoutARunningServerSaysHowToStartOne(@TempDir Path empty) {
-        CliHarness.Result login = cli.run("login", "--local", "--data", empty.toString());
+    void withoutAConnectionOrARunningServerSaysHowToGetOne(@TempDir Path otherHome) {
+        CliHarness.Result status = new CliHarness(otherHome).run("status");
 
-        assertEquals(ExitCode.UNREACHABLE, login.code());
-        assertEquals(List.of("error: no local server is running on " + empty.toAbsolutePath()
-                + " (it has no server.json); start one with 'snapdeck server' or by opening the "
-                + "dashboard."), login.errLines());
+        assertEquals(ExitCode.AUTH, status.code());
+        assertEquals(List.of("error: Not signed in to any server, and no local server is running "
+                + "on " + otherHome.resolve("server").toAbsolutePath() + ": run 'snapdeck login "
+                + "URL', or start the local server with 'snapdeck server' or the dashboard."),
+                status.errLines());
     }
 
     @Test
