@@ -116,7 +116,7 @@ final class LoginCommand implements Callable<Integer> {
         }
         ConnectionInfo info;
         session.verbose("Signing in to the local server of " + session.home().server());
-        try (Workspace workspace = session.connector().connectLocal()) {
+        try (Workspace workspace = session.connector().signInToLocal()) {
             info = workspace.connection();
         }
         session.profiles().deactivate();

@@ -55,7 +55,7 @@ final class Session {
             return connectTo(connector, profile.get());
         }
         verbose("No connection is active: using the local server");
-        return connector.connectLocal();
+        return connector.signInToLocal();
     }
 
     /**

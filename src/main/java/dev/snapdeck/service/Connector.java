@@ -96,8 +96,21 @@ public final class Connector {
         }
     }
 
-    /** Starts (or reuses) the in-process local server and signs in as its admin. */
+    /**
+     * Starts (or reuses) the local server, signs in as its admin, and gives a new user the
+     * example snapshot (see {@link #ensureExampleSnapshot}).
+     */
     public Workspace connectLocal() throws Exception {
+        Workspace workspace = signInToLocal();
+        ensureExampleSnapshot(workspace);
+        return workspace;
+    }
+
+    /**
+     * Starts (or reuses) the local server and signs in as its admin, changing nothing there: for
+     * the command line, where a script must not find snapshots it did not make.
+     */
+    public Workspace signInToLocal() throws Exception {
         LocalServerLauncher.RunningLocalServer server = localServer.start();
         ZenmlClient client = ZenmlClient.builder(server.url())
                 .credentials(Credentials.token(server.issueAdminToken()))
@@ -105,9 +118,7 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        Workspace workspace = open(client, ConnectionProfile.LOCAL, () -> { });
-        ensureExampleSnapshot(workspace);
-        return workspace;
+        return open(client, ConnectionProfile.LOCAL, () -> { });
     }
 
     /**

@@ -66,6 +66,18 @@ class LocalSignInTest {
     }
 
     @Test
+    void commandsOnTheLocalServerLeaveItAsTheyFoundIt() throws IOException {
+        cli.run("status");
+
+        CliHarness.Result list = cli.run("pipeline", "snapshot", "list", "--output", "json");
+
+        assertEquals(0, list.code(), list.err());
+        JsonNode snapshots = ZenmlFixtures.JSON.readTree(list.out());
+        assertEquals(0, snapshots.size(), "no example snapshot made behind a script's back: "
+                + list.out());
+    }
+
+    @Test
     void loginLocalSwitchesFromASavedConnectionBackToTheLocalServer() {
         ProfileStore profiles = profiles();
         profiles.save(new ConnectionProfile("elsewhere", "http://127.0.0.1:9", SignIn.TOKEN, null),
