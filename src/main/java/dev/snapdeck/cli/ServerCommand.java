@@ -38,8 +38,6 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
-    /** The file in the data folder that says where the running server listens. */
-    static final String SERVER_FILE = DataFolderLock.SERVER_FILE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -60,7 +60,7 @@ final class Session {
 
     /**
      * Connects with the profile's secret; when the local server of this data folder rejects it
-     * (a saved token expired), says how to sign in again without its password.
+     * (a pasted token expired, the password changed), says how to get in without one.
      */
     private Workspace connectTo(Connector connector, ConnectionProfile profile) {
         try {
