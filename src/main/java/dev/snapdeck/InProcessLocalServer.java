@@ -1,13 +1,13 @@
 package dev.snapdeck;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.PortInUseException;
 import dev.snapdeck.server.ServerOptions;
 import dev.snapdeck.service.LocalServerLauncher;
 
@@ -58,31 +58,30 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         }
     }
 
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
     private synchronized void forget() {
         running = null;
     }
 
     private LocalServer startOnPreferredPort() throws Exception {
         try {
-            return LocalServer.start(new ServerOptions(null, port, dataDir, null, null,
-                    TOKEN_LIFETIME));
-        } catch (RuntimeException e) {
-            if (port == 0 || !causedByBind(e)) {
-                throw e;
-            }
+            return LocalServer.start(options(port));
+        } catch (PortInUseException e) {
+            // Expected when another program holds the port: not worth more than a note.
             LOG.info("Port {} is taken; the local server takes any free port", port);
-            return LocalServer.start(new ServerOptions(null, 0, dataDir, null, null,
-                    TOKEN_LIFETIME));
+            return LocalServer.start(options(0));
         }
     }
 
-    private static boolean causedByBind(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
-            }
-        }
-        return false;
+    private ServerOptions options(int serverPort) {
+        return new ServerOptions(null, serverPort, dataDir, null, null, TOKEN_LIFETIME);
     }
 
     /** A server this process started; closing it stops it (once), and a later start starts anew. */

@@ -17,6 +17,9 @@ public final class Main {
             Logging.useDashboardConfiguration();
             dev.snapdeck.ui.shell.DashboardLauncher.launch(args,
                     new InProcessLocalServer(SnapdeckHome.resolve().server()));
+            // The dashboard has stopped its server; a library's non-daemon thread (dbus-java's,
+            // see OsKeychain) must not keep the process alive after the window is gone.
+            System.exit(0);
         } else {
             Logging.useCommandLineLevel(args);
             System.exit(dev.snapdeck.cli.SnapdeckCommand.execute(args));

@@ -4,18 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.snapdeck.api.Credentials;
 import dev.snapdeck.api.ZenmlClient;
 import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.service.LocalServerLauncher.RunningLocalServer;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InProcessLocalServerTest {
@@ -66,6 +73,25 @@ class InProcessLocalServerTest {
                 assertEquals("admin", signedInUser(server));
             }
         }
+    }
+
+    @Test
+    void aTakenPreferredPortIsNoErrorInTheLog() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        root.addAppender(seen);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+
+            new InProcessLocalServer(data, taken.getLocalPort()).start().close();
+
+        } finally {
+            root.detachAppender(seen);
+        }
+        List<String> errors = seen.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of(), errors);
     }
 
     @Test

@@ -15,8 +15,8 @@ import dev.snapdeck.service.LocalServerLauncher;
  * @param stdin       where {@code --password-stdin} and friends read from
  * @param terminal    the person at the keyboard, or {@link Terminal#NONE}
  * @param clock       for relative times in tables
- * @param localServer starts the local server when no connection is active; null when this
- *                    build cannot
+ * @param localServer the local server to use when no connection is active; null for the one
+ *                    already running on the data folder (commands never start one)
  */
 record CliEnvironment(SnapdeckHome home, InputStream stdin, Terminal terminal, Clock clock,
         LocalServerLauncher localServer) {

@@ -27,7 +27,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Sign in to a ZenML or Snapdeck server and save the connection (shared "
                 + "with the dashboard) as the active one.",
-            "Without a *-stdin option the password is asked for at the terminal."},
+            "Without a *-stdin option the password is asked for at the terminal.",
+            "--local switches to the local server of the data folder (started by the dashboard "
+                + "or 'snapdeck server'), signed in as its admin without a password, as the "
+                + "dashboard is."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
@@ -39,9 +42,13 @@ final class LoginCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The server's base URL, e.g. "
-            + "http://127.0.0.1:8237.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The server's "
+            + "base URL, e.g. http://127.0.0.1:8237.")
     String url;
+
+    @Option(names = "--local", description = "Instead of a URL: use the local server running on "
+            + "the data folder, as its admin, with a token made from the folder for each command.")
+    boolean local;
 
     @Option(names = "--name", paramLabel = "PROFILE",
             description = "Name for the saved connection (default: the server's host and port).")
@@ -67,6 +74,10 @@ final class LoginCommand implements Callable<Integer> {
         boolean token;
     }
 
+    static final String NO_TERMINAL = "no terminal to ask for the password: pass it on standard "
+            + "input with --password-stdin (and --username NAME), or use --api-key-stdin, "
+            + "--token-stdin or, for the local server of your data folder, --local.";
+
     private final CliEnvironment env;
 
     LoginCommand(CliEnvironment env) {
@@ -75,14 +86,60 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Session session = new Session(env, common, spec.commandLine().getErr());
+        if (local) {
+            return useLocalServer(session);
+        }
+        if (url == null) {
+            throw new CliFailure(ExitCode.USAGE, "give the server's URL, or --local for the "
+                    + "local server of your data folder.");
+        }
         String server = checkedUrl(url);
         SignIn signIn = signIn();
         String user = signIn == SignIn.PASSWORD ? username() : null;
         String secret = secret(signIn);
         ConnectionProfile profile = new ConnectionProfile(
                 name != null ? name : defaultName(server), server, signIn, user);
+        return signIn(session, profile, secret);
+    }
 
-        Session session = new Session(env, common, spec.commandLine().getErr());
+    /**
+     * Checks that the local server of the data folder lets us in, then makes no connection
+     * active: commands (and the dashboard) use that server, each with a fresh token, and nothing
+     * is saved that could outlive it.
+     */
+    private Integer useLocalServer(Session session) throws Exception {
+        if (url != null || username != null || name != null || source.password || source.apiKey
+                || source.token) {
+            throw new CliFailure(ExitCode.USAGE, "--local takes no URL, name, user or secret: it "
+                    + "signs in as the admin of the local server of the data folder.");
+        }
+        ConnectionInfo info;
+        session.verbose("Signing in to the local server of " + session.home().server());
+        try (Workspace workspace = session.connector().signInToLocal()) {
+            info = workspace.connection();
+        }
+        session.profiles().deactivate();
+
+        reportLocal(info);
+        return ExitCode.OK;
+    }
+
+    private void reportLocal(ConnectionInfo info) {
+        Output output = new Output(spec.commandLine().getOut(), common.output, env.clock());
+        if (output.isJson()) {
+            output.json(Output.record("profile", info.profile(), "url", info.url(),
+                    "user", info.user().name(), "version", info.version(), "active", true));
+        } else {
+            output.line("Signed in to " + info.url() + " as " + info.user().name()
+                    + " (server version " + info.version() + "). Commands now use the local "
+                    + "server of your data folder; no password or secret is saved.");
+        }
+        spec.commandLine().getOut().flush();
+    }
+
+    private Integer signIn(Session session, ConnectionProfile profile, String secret) {
+        String server = profile.url();
         ProfileStore profiles = session.profiles();
         ConnectionInfo info;
         session.verbose("Signing in to " + server);
@@ -121,9 +178,11 @@ final class LoginCommand implements Callable<Integer> {
         if (username != null && !username.isBlank()) {
             return username;
         }
-        if (source.password || !env.terminal().present()) {
-            throw new CliFailure(ExitCode.USAGE, "--username is needed to sign in with a "
-                    + "password when there is no terminal to ask.");
+        if (source.password) {
+            throw new CliFailure(ExitCode.USAGE, "--password-stdin needs --username NAME.");
+        }
+        if (!env.terminal().present()) {
+            throw new CliFailure(ExitCode.USAGE, NO_TERMINAL);
         }
         return env.terminal().readLine("Username: ").map(String::strip)
                 .filter(u -> !u.isEmpty())
@@ -140,9 +199,7 @@ final class LoginCommand implements Callable<Integer> {
             secret = env.terminal().readPassword(capitalized(what) + ": ").map(String::new)
                     .orElse("");
         } else {
-            throw new CliFailure(ExitCode.USAGE, "no terminal to ask for the " + what
-                    + ": pass it on standard input with --password-stdin, --api-key-stdin or "
-                    + "--token-stdin.");
+            throw new CliFailure(ExitCode.USAGE, NO_TERMINAL);
         }
         if (secret.isEmpty()) {
             throw new CliFailure(ExitCode.USAGE, "the " + what + " is empty.");

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.PortInUseException;
 import dev.snapdeck.server.ServerOptions;
 
 import picocli.CommandLine;
@@ -37,8 +38,6 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
-    /** The file in the data folder that says where the running server listens. */
-    static final String SERVER_FILE = DataFolderLock.SERVER_FILE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -85,13 +84,20 @@ public final class ServerCommand implements Callable<Integer> {
             return LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
         } catch (DataFolderLock.AlreadyRunningException e) {
             throw new CliFailure(ExitCode.PROBLEM, e.getMessage());
+        } catch (PortInUseException e) {
+            throw portInUse();
         } catch (RuntimeException e) {
+            // Taken between the server's check and its bind.
             if (causedBy(e, BindException.class)) {
-                throw new CliFailure(ExitCode.PROBLEM, "port " + port + " on " + host + " is in "
-                        + "use; stop what uses it, or pick another with --port (0: any free one).");
+                throw portInUse();
             }
             throw e;
         }
+    }
+
+    private CliFailure portInUse() {
+        return new CliFailure(ExitCode.PROBLEM, "port " + port + " on " + host + " is in use; "
+                + "stop what uses it, or pick another with --port (0: any free one).");
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {

@@ -1,23 +1,20 @@
 package dev.snapdeck.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.api.UnauthorizedException;
+import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.Connector;
+import dev.snapdeck.service.LocalServerLauncher;
 import dev.snapdeck.service.ProfileStore;
 import dev.snapdeck.service.SecretStores;
 import dev.snapdeck.service.Workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Where a command finds its connections, and how it opens one. */
 final class Session {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment env;
     private final CommonOptions options;
@@ -38,13 +35,16 @@ final class Session {
         return new ProfileStore(home.profiles(), SecretStores.forHome(home));
     }
 
+    /** Falls back to the local server running on the data folder, unless the environment gives one. */
     Connector connector() {
-        return new Connector(profiles(), env.localServer(), reason -> Optional.empty());
+        LocalServerLauncher local = env.localServer() != null ? env.localServer()
+                : new JoinedLocalServer(home().server());
+        return new Connector(profiles(), local, reason -> Optional.empty());
     }
 
     /**
-     * Opens the {@code --profile} connection, else the active one, else the in-process local
-     * server when this build has one.
+     * Opens the {@code --profile} connection, else the active one, else the local server of the
+     * data folder.
      */
     Workspace open() throws Exception {
         Connector connector = connector();
@@ -52,14 +52,27 @@ final class Session {
         if (profile.isPresent()) {
             verbose("Connecting to " + profile.get().url() + " (connection '"
                     + profile.get().name() + "')");
-            return connector.connect(profile.get());
+            return connectTo(connector, profile.get());
         }
-        if (env.localServer() == null) {
-            throw new CliFailure(ExitCode.AUTH, "Not signed in to any server: run "
-                    + "'snapdeck login URL' first" + runningLocalServerHint() + ".");
+        verbose("No connection is active: using the local server");
+        return connector.signInToLocal();
+    }
+
+    /**
+     * Connects with the profile's secret; when the local server of this data folder rejects it
+     * (a pasted token expired, the password changed), says how to get in without one.
+     */
+    private Workspace connectTo(Connector connector, ConnectionProfile profile) {
+        try {
+            return connector.connect(profile);
+        } catch (UnauthorizedException e) {
+            String local = runningLocalServerUrl();
+            if (local.isEmpty() || !withoutTrailingSlash(profile.url()).equals(local)) {
+                throw e;
+            }
+            throw new CliFailure(ExitCode.AUTH, "the local server rejected the credentials of '"
+                    + profile.name() + "'; 'snapdeck login --local' uses it without them.");
         }
-        verbose("No connection is active: starting the local server");
-        return connector.connectLocal();
     }
 
     private Optional<ConnectionProfile> chosenProfile(ProfileStore store) {
@@ -71,16 +84,13 @@ final class Session {
                         + "'; see 'snapdeck login --help'.")));
     }
 
-    /** Names the local server running on this data folder ({@code snapdeck server}), if any. */
-    private String runningLocalServerHint() {
-        Path file = home().server().resolve(ServerCommand.SERVER_FILE);
-        try {
-            String url = JSON.readTree(file.toFile()).path("url").asText("");
-            return url.isEmpty() ? "" : " (a local server is running: 'snapdeck login " + url
-                    + " --username admin')";
-        } catch (IOException e) {
-            return "";
-        }
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Where the local server of this data folder listens; empty when none runs. */
+    private String runningLocalServerUrl() {
+        return DataFolderLock.runningAt(home().server()).map(Object::toString).orElse("");
     }
 
     void verbose(String message) {

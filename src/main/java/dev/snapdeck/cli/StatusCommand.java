@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show the connected server (URL, version, local or remote), the signed-in "
-                + "user, and whether snapshots can be run there, and if not, why.",
+        description = "Show the connected server (URL, version, whether it is a Snapdeck local "
+                + "server, whoever started it), the signed-in user, and whether snapshots can be "
+                + "run there, and if not, why.",
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})

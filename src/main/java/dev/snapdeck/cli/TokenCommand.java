@@ -6,9 +6,11 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.server.DataFolderLock;
+import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.ConnectionProfile.SignIn;
 import dev.snapdeck.service.Connector;
@@ -24,8 +26,11 @@ import picocli.CommandLine.Option;
         description = {"Log in and print an access token (for curl and scripts) on standard "
                 + "output.",
             "The server is --url, else the local server running on the data folder. The "
-                + "password is SNAPDECK_ADMIN_PASSWORD, else the first line of standard input; "
-                + "--api-key uses SNAPDECK_API_KEY instead."},
+                + "password is SNAPDECK_ADMIN_PASSWORD, else the first line of standard input "
+                + "(with --password-stdin, or always with --url); --api-key uses SNAPDECK_API_KEY "
+                + "instead.",
+            "With none of these, the local server's admin token is made from its data folder, "
+                + "as the dashboard does: no password is needed by the user who owns the folder."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE})
@@ -33,6 +38,9 @@ public final class TokenCommand implements Callable<Integer> {
 
     static final String PASSWORD_VARIABLE = "SNAPDECK_ADMIN_PASSWORD";
     static final String API_KEY_VARIABLE = "SNAPDECK_API_KEY";
+    /** As long as a token from the server's own login, so scripts see one behaviour. */
+    private static final Duration LOCAL_TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final String START_HINT = "'snapdeck server' or pass --url";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -55,6 +63,10 @@ public final class TokenCommand implements Callable<Integer> {
                     + "password.")
     boolean apiKey;
 
+    @Option(names = "--password-stdin",
+            description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
     private final CliEnvironment env;
 
     TokenCommand(CliEnvironment env) {
@@ -63,11 +75,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String server = url != null ? LoginCommand.checkedUrl(url) : localServerUrl();
-        ConnectionProfile profile = new ConnectionProfile("token", server,
-                apiKey ? SignIn.API_KEY : SignIn.PASSWORD, apiKey ? null : username);
-
-        String token = Connector.accessToken(profile, secret());
+        String token = mintsLocally() ? localAdminToken() : loggedInToken();
 
         PrintWriter out = spec.commandLine().getOut();
         out.println(token);
@@ -75,13 +83,37 @@ public final class TokenCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** No URL, API key or password given: the data folder is the way in. */
+    private boolean mintsLocally() {
+        return url == null && !apiKey && !passwordStdin && System.getenv(PASSWORD_VARIABLE) == null;
+    }
+
+    private String localAdminToken() {
+        if (!AuthService.ADMIN.equals(username)) {
+            throw new CliFailure(ExitCode.USAGE, "only the admin signs in without a password; "
+                    + "give " + username + "'s password with --password-stdin or "
+                    + PASSWORD_VARIABLE + ".");
+        }
+        return LocalAdminToken.mint(dataDir(), LOCAL_TOKEN_LIFETIME, START_HINT).token();
+    }
+
+    private String loggedInToken() throws IOException {
+        String server = url != null ? LoginCommand.checkedUrl(url) : localServerUrl();
+        ConnectionProfile profile = new ConnectionProfile("token", server,
+                apiKey ? SignIn.API_KEY : SignIn.PASSWORD, apiKey ? null : username);
+        return Connector.accessToken(profile, secret());
+    }
+
+    private Path dataDir() {
+        return data != null ? data : env.home().server();
+    }
+
     private String localServerUrl() {
-        Path dataDir = data != null ? data : env.home().server();
+        Path dataDir = dataDir();
         return DataFolderLock.runningAt(dataDir).map(Object::toString)
                 .orElseThrow(() -> new CliFailure(ExitCode.UNREACHABLE, "no local server is "
                         + "running on " + dataDir.toAbsolutePath() + " (it has no "
-                        + DataFolderLock.SERVER_FILE + "); start one with 'snapdeck server' or "
-                        + "pass --url."));
+                        + DataFolderLock.SERVER_FILE + "); start one with " + START_HINT + "."));
     }
 
     private String secret() throws IOException {

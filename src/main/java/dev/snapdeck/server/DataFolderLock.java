@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
+import dev.snapdeck.server.store.OwnerOnly;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +49,7 @@ public final class DataFolderLock implements AutoCloseable {
      * @throws AlreadyRunningException when another server holds it
      */
     static DataFolderLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        OwnerOnly.folder(dataDir);
         FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;

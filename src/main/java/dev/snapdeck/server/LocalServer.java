@@ -54,6 +54,7 @@ public final class LocalServer implements AutoCloseable {
      * admin and the default project at first start, seeds the pipelines folder and starts serving.
      *
      * @throws DataFolderLock.AlreadyRunningException when another server uses the data folder
+     * @throws PortInUseException when the port is taken (checked before the store opens)
      * @throws IOException when the data or pipelines folder cannot be prepared
      * @throws SQLException when the database cannot be opened or migrated
      */
@@ -62,6 +63,7 @@ public final class LocalServer implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
         Store store;
         try {
+            PortInUseException.checkFree(options.host(), options.port());
             store = Store.open(dataDir);
         } catch (IOException | SQLException | RuntimeException e) {
             lock.close();

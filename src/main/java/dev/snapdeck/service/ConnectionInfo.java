@@ -9,7 +9,7 @@ import dev.snapdeck.api.User;
  *
  * @param profile      the connection profile's name
  * @param url          the server's base URL
- * @param local        true for Snapdeck's own local server
+ * @param local        true for Snapdeck's own local server, whoever started it
  * @param server       what {@code /api/v1/info} said
  * @param capabilities whether it has snapshots and can run them
  * @param user         who is signed in

@@ -76,7 +76,7 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        return open(client, profile.name(), false, () -> { });
+        return open(client, profile.name(), () -> { });
     }
 
     /**
@@ -96,8 +96,21 @@ public final class Connector {
         }
     }
 
-    /** Starts (or reuses) the in-process local server and signs in as its admin. */
+    /**
+     * Starts (or reuses) the local server, signs in as its admin, and gives a new user the
+     * example snapshot (see {@link #ensureExampleSnapshot}).
+     */
     public Workspace connectLocal() throws Exception {
+        Workspace workspace = signInToLocal();
+        ensureExampleSnapshot(workspace);
+        return workspace;
+    }
+
+    /**
+     * Starts (or reuses) the local server and signs in as its admin, changing nothing there: for
+     * the command line, where a script must not find snapshots it did not make.
+     */
+    public Workspace signInToLocal() throws Exception {
         LocalServerLauncher.RunningLocalServer server = localServer.start();
         ZenmlClient client = ZenmlClient.builder(server.url())
                 .credentials(Credentials.token(server.issueAdminToken()))
@@ -105,9 +118,7 @@ public final class Connector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .build();
-        Workspace workspace = open(client, ConnectionProfile.LOCAL, true, () -> { });
-        ensureExampleSnapshot(workspace);
-        return workspace;
+        return open(client, ConnectionProfile.LOCAL, () -> { });
     }
 
     /**
@@ -128,8 +139,7 @@ public final class Connector {
         }
     }
 
-    private static Workspace open(ZenmlClient client, String profile, boolean local,
-            AutoCloseable onClose) {
+    private static Workspace open(ZenmlClient client, String profile, AutoCloseable onClose) {
         try {
             ServerInfo info = client.info();
             client.login();
@@ -137,8 +147,10 @@ public final class Connector {
             ServerCapabilities capabilities = client.capabilities(info);
             LOG.info("Connected to {} ({} {}) as {}", client.serverUrl(), info.name(),
                     info.version(), user.name());
+            // Local by what the server says, not by who started it: one reached through a profile
+            // ('login --local', 'snapdeck server') is as local as the one this process runs.
             ConnectionInfo connection = new ConnectionInfo(profile, client.serverUrl().toString(),
-                    local, info, capabilities, user);
+                    info.snapdeckLocal(), info, capabilities, user);
             return new ZenmlWorkspace(client, connection, onClose);
         } catch (RuntimeException e) {
             client.close();

@@ -15,6 +15,14 @@ public interface LocalServerLauncher {
      */
     RunningLocalServer start() throws Exception;
 
+    /**
+     * Stops the server this launcher started in this process, if it did: called when the
+     * application ends, so the port and the data folder are free again. A server another process
+     * runs is left running.
+     */
+    default void stop() {
+    }
+
     /** A local server running in this process. */
     interface RunningLocalServer extends AutoCloseable {
 
@@ -26,5 +34,9 @@ public interface LocalServerLauncher {
          * server without knowing the admin password.
          */
         String issueAdminToken();
+
+        /** Stops it if this process started it; never fails. */
+        @Override
+        void close();
     }
 }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * connection and never answers must not freeze the dashboard or the CLI.
  *
  * <p>TODO: a call given up on leaves its half-open D-Bus connection behind, and dbus-java's sender
- * thread is not a daemon, so it can keep the dashboard's process alive after its window closed
- * (the CLI ends with {@code System.exit} and is not affected). Java-keyring offers no way to
- * abandon a connection from another thread; ending the dashboard with {@code System.exit} would.
+ * thread is not a daemon; java-keyring offers no way to abandon a connection from another thread.
+ * The CLI and the dashboard both end with {@code System.exit}, so it cannot keep a process alive,
+ * but it lives until then.
  */
 final class OsKeychain implements Keychain {
 

@@ -66,6 +66,13 @@ public final class ProfileStore {
         write(stored);
     }
 
+    /** Makes no profile active, so the dashboard and the CLI use the local server again. */
+    public synchronized void deactivate() {
+        Stored stored = read();
+        stored.active = null;
+        write(stored);
+    }
+
     /** Removes the profile and its secret; if it was active, no profile is active afterwards. */
     public synchronized void remove(String name) {
         Stored stored = read();

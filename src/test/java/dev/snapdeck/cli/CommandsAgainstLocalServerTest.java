@@ -179,6 +179,14 @@ class CommandsAgainstLocalServerTest {
     }
 
     @Test
+    void statusCallsTheSnapdeckServerLocalThoughThisProcessDidNotStartIt() {
+        CliHarness.Result status = cli.run("status", "--output", "json");
+
+        assertEquals(0, status.code(), status.err());
+        assertTrue(json(status.out()).path("local").asBoolean(), status.out());
+    }
+
+    @Test
     void pipelineListShowsTheSnapshottedExample() {
         createSnapshot("nightly");
 

@@ -1,6 +1,7 @@
 package dev.snapdeck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -138,6 +139,7 @@ class CommandsAgainstZenmlTest {
         assertEquals("alice@acme.example", status.path("user").asText());
         assertTrue(status.path("can_run_snapshots").asBoolean());
         assertTrue(status.path("why_not").isNull());
+        assertFalse(status.path("local").asBoolean(), "a ZenML server is never Snapdeck's local one");
     }
 
     @Test

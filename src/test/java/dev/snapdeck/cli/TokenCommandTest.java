@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
@@ -51,7 +52,7 @@ class TokenCommandTest {
     @Test
     void printsATokenForTheLocalServerOfTheDataFolder() throws IOException {
         CliHarness.Result token = cli.runWithInput(PASSWORD + "\n", "token", "--data",
-                data.toString());
+                data.toString(), "--password-stdin");
 
         assertEquals(0, token.code(), token.err());
         assertEquals("", token.err());
@@ -70,13 +71,26 @@ class TokenCommandTest {
     @Test
     void aWrongPasswordIsOneLineAndTheSignInExitCode() {
         CliHarness.Result token = cli.runWithInput("wrong\n", "token", "--data",
-                data.toString());
+                data.toString(), "--password-stdin");
 
         assertEquals(ExitCode.AUTH, token.code());
         assertEquals("", token.out());
         assertEquals(1, token.errLines().size(), token.err());
         assertTrue(token.err().startsWith("error: the server rejected the credentials"),
                 token.err());
+    }
+
+    @Test
+    void aWrongPasswordFromTheEnvironmentEndsTheProcessWithTheSignInCode() throws Exception {
+        ChildCli token = ChildCli.start(home, Map.of(TokenCommand.PASSWORD_VARIABLE, "wrong"),
+                "token", "--data", data.toString());
+
+        int code = token.waitFor();
+
+        String err = token.err();
+        assertEquals(ExitCode.AUTH, code, err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("error: the server rejected the credentials"), err);
     }
 
     @Test
@@ -104,8 +118,27 @@ class TokenCommandTest {
     }
 
     @Test
-    void noPasswordIsAUsageError() {
+    void withoutAPasswordTheLocalServerGetsAnAdminTokenMadeFromItsDataFolder()
+            throws IOException {
         CliHarness.Result token = cli.run("token", "--data", data.toString());
+
+        assertEquals(0, token.code(), token.err());
+        assertEquals("", token.err());
+        assertEquals("admin", currentUser(token.out().strip()));
+    }
+
+    @Test
+    void onlyTheAdminGetsATokenWithoutAPassword() {
+        CliHarness.Result token = cli.run("token", "--data", data.toString(), "--username",
+                "someone");
+
+        assertEquals(ExitCode.USAGE, token.code());
+        assertEquals(1, token.errLines().size(), token.err());
+    }
+
+    @Test
+    void noPasswordForAServerAtUrlIsAUsageError() {
+        CliHarness.Result token = cli.run("token", "--url", server.url().toString());
 
         assertEquals(ExitCode.USAGE, token.code());
         assertTrue(token.err().contains(TokenCommand.PASSWORD_VARIABLE), token.err());

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    /** The files SQLite keeps beside the database in WAL mode. */
+    private static final List<String> WAL_FILES = List.of("-wal", "-shm");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -55,8 +57,15 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating and migrating when needed) {@code <dataDir>/snapdeck.db}. */
     public static Store open(Path dataDir) throws SQLException, java.io.IOException {
-        Files.createDirectories(dataDir);
-        String url = "jdbc:sqlite:" + dataDir.resolve("snapdeck.db").toAbsolutePath();
+        OwnerOnly.folder(dataDir);
+        Path database = dataDir.resolve("snapdeck.db");
+        // SQLite gives its -wal and -shm files the database file's permissions, so creating the
+        // database owner-only keeps all three so; files from before this are tightened.
+        OwnerOnly.file(database);
+        for (String suffix : WAL_FILES) {
+            OwnerOnly.tightenIfPresent(dataDir.resolve("snapdeck.db" + suffix));
+        }
+        String url = "jdbc:sqlite:" + database.toAbsolutePath();
         Connection connection = DriverManager.getConnection(url);
         try {
             if (!migrated(connection)) {

@@ -172,10 +172,12 @@ public final class ConnectViewModel {
                 });
     }
 
-    /** Switches to the local server this dashboard starts by itself. */
+    /**
+     * Switches to the local server this dashboard starts by itself, and stays there: no saved
+     * profile is active afterwards, so the next start and the command line use it too.
+     */
     public void useLocalServer() {
-        // TODO: ProfileStore cannot clear the active profile, so a later start goes back to the
-        // last active profile; only this session uses the local server.
+        connector.profiles().deactivate();
         session.connect("the local server", connector::connectLocal);
         connected.set(true);
     }

@@ -131,5 +131,9 @@ public final class DashboardApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        LocalServerLauncher launcher = localServerLauncher;
+        if (launcher != null) {
+            launcher.stop();
+        }
     }
 }

@@ -40,4 +40,17 @@ final class EarlyLocalServer implements LocalServerLauncher {
             throw e;
         }
     }
+
+    /** Waits for a start still under way, so a server that comes up after this is not left running. */
+    @Override
+    public void stop() {
+        try {
+            early.get();
+        } catch (ExecutionException e) {
+            // It never started; the dashboard has reported why.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        launcher.stop();
+    }
 }

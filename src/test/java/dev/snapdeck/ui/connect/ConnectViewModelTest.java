@@ -99,6 +99,19 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void usingTheLocalServerLeavesNoSavedProfileActiveForTheNextStart() {
+        open();
+        viewModel.secretProperty().set(TestLocalServer.PASSWORD);
+        viewModel.connect();
+
+        viewModel.useLocalServer();
+
+        assertTrue(profiles.active().isEmpty());
+        assertEquals("team", profiles.profiles().get(0).name(), "the profile itself is kept");
+        assertEquals("local", session.workspaceProperty().get().connection().profile());
+    }
+
+    @Test
     void connectsAgainWithTheStoredSecretWhenNoneIsTyped() {
         open();
         viewModel.secretProperty().set(TestLocalServer.PASSWORD);

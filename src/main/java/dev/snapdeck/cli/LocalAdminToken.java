@@ -1,0 +1,42 @@
+package dev.snapdeck.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import dev.snapdeck.server.DataFolderLock;
+import dev.snapdeck.server.LocalServer;
+
+/**
+ * The way into the local server of a data folder without its admin password, the same one the
+ * dashboard takes: the server says where it listens in {@code server.json}, and an admin token is
+ * written straight into its database. Whoever can write that folder owns the server's data anyway,
+ * so this grants nothing that reading the folder would not.
+ *
+ * @param url   where the server listens
+ * @param token a fresh admin token, valid for the lifetime asked for
+ */
+record LocalAdminToken(String url, String token) {
+
+    /**
+     * Finds the server running on {@code dataDir} and mints an admin token for it.
+     *
+     * @param startHint what to tell the user when no server runs there (after "start one with")
+     * @throws CliFailure exit code 4 when no server runs there, 3 when its database cannot be
+     *     written (another user's folder)
+     */
+    static LocalAdminToken mint(Path dataDir, Duration lifetime, String startHint) {
+        Path folder = dataDir.toAbsolutePath();
+        String url = DataFolderLock.runningAt(folder).map(Object::toString)
+                .orElseThrow(() -> new CliFailure(ExitCode.UNREACHABLE, "no local server is "
+                        + "running on " + folder + " (it has no " + DataFolderLock.SERVER_FILE
+                        + "); start one with " + startHint + "."));
+        try {
+            return new LocalAdminToken(url, LocalServer.issueAdminToken(folder, lifetime));
+        } catch (IOException | SQLException e) {
+            throw new CliFailure(ExitCode.AUTH, "cannot sign in to the local server on " + folder
+                    + " without its password (" + e.getMessage() + ").");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.snapdeck.server.store;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the server's data folder and database to their owner: the database holds password and
+ * key hashes and live tokens' digests, and the folder the runs' logs and outputs. New ones are
+ * created owner-only; ones left readable by an older version or a loose umask are tightened, with
+ * a log line saying so.
+ *
+ * <p>On file systems without POSIX permissions (Windows) this does nothing: there the user's
+ * profile folder's ACL already keeps other users out.
+ */
+public final class OwnerOnly {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
+    private static final Set<PosixFilePermission> OWNER_ALL = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            PosixFilePermissions.fromString("rw-------");
+
+    private OwnerOnly() {
+    }
+
+    /** Creates {@code dir} (and its parents) or tightens it: rwx for the owner only. */
+    public static void folder(Path dir) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(dir);
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ALL));
+        }
+        tighten(dir);
+    }
+
+    /** Creates {@code file} empty if missing; either way, readable and writable by its owner only. */
+    static void file(Path file) throws IOException {
+        if (!posix()) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        }
+        tighten(file);
+    }
+
+    /** Takes group and other permissions off {@code path} if it exists. */
+    static void tightenIfPresent(Path path) throws IOException {
+        if (posix() && Files.exists(path)) {
+            tighten(path);
+        }
+    }
+
+    private static void tighten(Path path) throws IOException {
+        Set<PosixFilePermission> now = Files.getPosixFilePermissions(path);
+        Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : now) {
+            if (permission.name().startsWith("OWNER_")) {
+                ownerOnly.add(permission);
+            }
+        }
+        if (ownerOnly.equals(now)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(path, ownerOnly);
+            LOG.info("{} was open to other users ({}); made it owner-only ({})", path,
+                    PosixFilePermissions.toString(now), PosixFilePermissions.toString(ownerOnly));
+        } catch (IOException e) {
+            // Someone else's folder we may write to: not ours to lock, and no reason not to start.
+            LOG.warn("{} is open to other users ({}) and could not be made owner-only: {}", path,
+                    PosixFilePermissions.toString(now), e.getMessage());
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}
