@@ -10,6 +10,7 @@ import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.NoSuchThingException;
+import dev.snapdeck.service.StepLogCursor;
 import dev.snapdeck.service.Workspace;
 
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ final class RunLogsCommand extends ConnectedCommand {
         Output output = output();
         if (output.isJson()) {
             output.json(steps.stream().map(s -> Output.record("step", s.name(),
-                    "entries", new StepLogCursor(s).next(workspace))).toList());
+                    "entries", new StepLogCursor().next(workspace, s))).toList());
             return ExitCode.OK;
         }
         boolean headings = steps.size() > 1;
@@ -83,7 +84,7 @@ final class RunLogsCommand extends ConnectedCommand {
             if (headings) {
                 out().println("==> " + s.name() + " (" + s.status() + ") <==");
             }
-            print(new StepLogCursor(s).next(workspace));
+            print(new StepLogCursor().next(workspace, s));
         }
         return ExitCode.OK;
     }
@@ -100,9 +101,8 @@ final class RunLogsCommand extends ConnectedCommand {
             PipelineRun now = workspace.run(found.id());
             for (StepRun s : workspace.steps(found.id())) {
                 if (step == null || s.name().equals(step)) {
-                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(),
-                            id -> new StepLogCursor(s));
-                    shownStep = printFresh(cursor.next(workspace), s.name(), shownStep);
+                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(), id -> new StepLogCursor());
+                    shownStep = printFresh(cursor.next(workspace, s), s.name(), shownStep);
                 }
             }
             if (ended(now)) {
