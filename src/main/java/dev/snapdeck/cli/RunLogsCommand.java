@@ -82,7 +82,7 @@ final class RunLogsCommand extends ConnectedCommand {
         boolean headings = steps.size() > 1;
         for (StepRun s : steps) {
             if (headings) {
-                out().println("==> " + s.name() + " (" + s.status() + ") <==");
+                out().println("==> " + TerminalText.visible(s.name()) + " (" + s.status() + ") <==");
             }
             print(new StepLogCursor().next(workspace, s));
         }
@@ -120,7 +120,7 @@ final class RunLogsCommand extends ConnectedCommand {
             return shownStep;
         }
         if (step == null && !stepName.equals(shownStep)) {
-            out().println("==> " + stepName + " <==");
+            out().println("==> " + TerminalText.visible(stepName) + " <==");
         }
         print(fresh);
         out().flush();
@@ -134,7 +134,7 @@ final class RunLogsCommand extends ConnectedCommand {
         int code = ExitCode.forRunEnd(ended.status());
         if (code != ExitCode.OK) {
             String reason = ended.statusReason() == null ? "" : " (" + ended.statusReason() + ")";
-            err().println("Run " + ended.name() + " " + ended.status() + reason + ".");
+            err().println("Run " + TerminalText.visible(ended.name()) + " " + ended.status() + reason + ".");
         }
         return code;
     }
@@ -143,9 +143,11 @@ final class RunLogsCommand extends ConnectedCommand {
         return !run.inProgress() && run.status() != null && run.status().isFinished();
     }
 
+    /** The entries' messages, at a terminal without the control characters that would steer it. */
     private void print(List<LogEntry> entries) {
+        boolean terminal = env.terminal().present();
         for (LogEntry entry : entries) {
-            out().println(entry.message());
+            out().println(terminal ? TerminalText.logLine(entry.message()) : entry.message());
         }
     }
 }

@@ -433,6 +433,26 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void runListShowsAHostileRunNameAsEscapesAndJsonKeepsItExact() {
+        String hostile = "\u001b]0;owned\u0007\u001b[2J" + "x".repeat(5_000) + "\nfake row";
+        ObjectNode page = (ObjectNode) ZenmlFixtures.tree("runs-page.json");
+        ((ObjectNode) page.withArray("items").get(0)).put("name", hostile);
+        zenml.route("GET", "/api/v1/runs", r -> ZenmlFixtures.json(200, page.toString()));
+        signIn();
+
+        CliHarness.Result table = cli.run("run", "list");
+        CliHarness.Result json = cli.run("run", "list", "--output", "json");
+
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), table.out());
+        assertEquals(List.of("ID", "b8d0f2a4", "a7c9e1b3", "c9e1a3b5", "Showing"), table.out().lines()
+                .map(line -> line.split(" ")[0]).toList(), table.out());
+        assertTrue(table.out().contains("\\x1b]0;owned\\x07\\x1b[2Jxxx"), table.out());
+        assertTrue(table.out().lines().allMatch(line -> line.length() < 200), table.out());
+        assertEquals(hostile, json(json.out()).get(0).get("name").asText());
+    }
+
+    @Test
     void runListRejectsAnUnknownStatus() {
         signIn();
 
