@@ -255,6 +255,18 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void anEmptyConfigOptionIsAUsageErrorNamingTheOption() {
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
+                "--config=");
+
+        assertEquals(ExitCode.USAGE, result.code(), result.err());
+        assertEquals("error: --config needs a file name; it was empty.", result.err().strip());
+        assertTrue(zenml.received("POST", triggerPath()).isEmpty());
+    }
+
+    @Test
     void runWithConfigSendsItAndWaitsForTheRunToComplete() throws IOException {
         AtomicInteger polls = new AtomicInteger();
         zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
