@@ -486,6 +486,24 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void aNameThatIsAlsoAnotherRunsIdPrefixIsAmbiguous() {
+        ObjectNode page = (ObjectNode) ZenmlFixtures.tree("runs-page.json");
+        String prefix = ZenmlFixtures.RUN.substring(0, 8);
+        ObjectNode impostor = (ObjectNode) page.withArray("items").get(1);
+        impostor.put("name", prefix);
+        zenml.route("GET", "/api/v1/runs", r -> ZenmlFixtures.filtered(page.deepCopy(), r));
+        signIn();
+
+        CliHarness.Result result = cli.run("run", "describe", prefix);
+
+        assertEquals(ExitCode.NOT_FOUND, result.code(), result.out());
+        assertTrue(result.err().contains("matches 2 runs"), result.err());
+        assertTrue(result.err().contains(prefix + " (" + impostor.get("id").asText() + ")"),
+                result.err());
+        assertTrue(result.err().contains("(" + ZenmlFixtures.RUN + ")"), result.err());
+    }
+
+    @Test
     void runStopSendsGraceful() {
         zenml.route("POST", "/api/v1/runs/" + ZenmlFixtures.RUN + "/stop",
                 r -> ZenmlFixtures.json(200, "null"));
