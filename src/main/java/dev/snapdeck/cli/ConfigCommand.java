@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.runconfig.CheckResult;
@@ -48,7 +50,9 @@ public final class ConfigCommand implements Callable<Integer> {
                     + "hydrate=true, or else a snapshot name, id or id prefix on the connected "
                     + "server.",
                 "Problems go to standard error as FILE:LINE:COL: error|warning: message; "
-                    + "--print-json writes the JSON that would be sent to standard output."},
+                    + "--print-json writes the JSON that would be sent to standard output.",
+                "With --output json, one JSON object goes to standard output instead: the "
+                    + "diagnostics and, without errors, the run_configuration."},
             exitCodeListHeading = ExitCode.HEADING,
             exitCodeList = {
                 "0:No error (warnings may have been printed).",
@@ -90,10 +94,15 @@ public final class ConfigCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             SnapshotSpec snapshotSpec = snapshotSpec();
-            byte[] yaml = ConfigFiles.read(file);
+            byte[] yaml = ConfigFiles.read(file, "FILE");
 
             CheckResult result = new RunConfigChecker().check(yaml, snapshotSpec);
 
+            if (common.json()) {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(asJson(result)));
+                out.flush();
+                return result.hasErrors() ? 1 : 0;
+            }
             ConfigFiles.print(file, result, err);
             if (printJson && result.hasErrors()) {
                 // Nothing would be sent, so a script piping this on must get nothing to send.
@@ -103,6 +112,22 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             out.flush();
             return result.hasErrors() ? 1 : 0;
+        }
+
+        /**
+         * The result for scripts: every diagnostic, and the run_configuration that would be sent
+         * when there is no error (null otherwise, as nothing would be sent).
+         */
+        private Map<String, Object> asJson(CheckResult result) {
+            List<Map<String, Object>> diagnostics = result.diagnostics().stream()
+                    .map(d -> Output.record("severity", d.severity().label(),
+                            "line", d.startLine(), "column", d.startColumn(),
+                            "end_line", d.endLine(), "end_column", d.endColumn(),
+                            "path", d.path(), "message", d.message()))
+                    .toList();
+            return Output.record("file", file.toString(), "valid", !result.hasErrors(),
+                    "diagnostics", diagnostics, "run_configuration", result.hasErrors()
+                            ? null : result.runConfiguration().orElse(null));
         }
 
         private SnapshotSpec snapshotSpec() throws Exception {

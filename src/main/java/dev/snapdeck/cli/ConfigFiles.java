@@ -31,7 +31,7 @@ final class ConfigFiles {
      * @throws CliFailure when the file cannot be read
      */
     static Optional<ObjectNode> check(Path file, SnapshotSpec spec, PrintWriter err) {
-        CheckResult result = new RunConfigChecker().check(read(file), spec);
+        CheckResult result = new RunConfigChecker().check(read(file, "--config"), spec);
         print(file, result, err);
         if (result.hasErrors() || result.runConfiguration().isEmpty()) {
             return Optional.empty();
@@ -62,8 +62,15 @@ final class ConfigFiles {
         return SnapshotSpec.of(null, JsonNodeFactory.instance.objectNode().put("type", "object"));
     }
 
-    /** The file's bytes, unless it is clearly past the size limit (4 bytes per character). */
-    static byte[] read(Path file) {
+    /**
+     * The file's bytes, unless it is clearly past the size limit (4 bytes per character).
+     * {@code option} names where the file was given, for the usage error an empty name gets
+     * (which would otherwise read as the current folder).
+     */
+    static byte[] read(Path file, String option) {
+        if (file.toString().isBlank()) {
+            throw new CliFailure(ExitCode.USAGE, option + " needs a file name; it was empty.");
+        }
         try {
             long limit = 4L * Limits.DEFAULT.maxChars();
             if (Files.size(file) > limit) {

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Prints rows and records either as aligned columns for people or as JSON for scripts. Field
  * names are the JSON keys and, upper-cased, the column headings, so both stay the same over
  * releases. In tables, times read as "5m ago" and ids are cut to 8 characters (every command
- * takes an id prefix); JSON has ISO-8601 times and whole ids.
+ * takes an id prefix); JSON has ISO-8601 times and whole ids. Tables and details show control
+ * characters as escapes and tables cut long cells ({@link TerminalText}); JSON stays exact.
  */
 final class Output {
 
@@ -71,7 +72,7 @@ final class Output {
         List<List<String>> cells = new ArrayList<>();
         cells.add(columns.stream().map(c -> c.toUpperCase().replace('_', ' ')).toList());
         for (Map<String, Object> row : rows) {
-            cells.add(columns.stream().map(c -> cell(row.get(c), true)).toList());
+            cells.add(columns.stream().map(c -> TerminalText.cell(cell(row.get(c), true))).toList());
         }
         printAligned(cells);
     }
@@ -84,7 +85,7 @@ final class Output {
         }
         int width = record.keySet().stream().mapToInt(k -> label(k).length()).max().orElse(0);
         record.forEach((key, value) -> out.println(
-                pad(label(key) + ":", width + 3) + cell(value, false)));
+                pad(label(key) + ":", width + 3) + TerminalText.visible(cell(value, false))));
     }
 
     void json(Object value) {

@@ -10,6 +10,7 @@ import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.NoSuchThingException;
+import dev.snapdeck.service.StepLogCursor;
 import dev.snapdeck.service.Workspace;
 
 import picocli.CommandLine.Command;
@@ -75,15 +76,15 @@ final class RunLogsCommand extends ConnectedCommand {
         Output output = output();
         if (output.isJson()) {
             output.json(steps.stream().map(s -> Output.record("step", s.name(),
-                    "entries", new StepLogCursor(s).next(workspace))).toList());
+                    "entries", new StepLogCursor().next(workspace, s))).toList());
             return ExitCode.OK;
         }
         boolean headings = steps.size() > 1;
         for (StepRun s : steps) {
             if (headings) {
-                out().println("==> " + s.name() + " (" + s.status() + ") <==");
+                out().println("==> " + TerminalText.visible(s.name()) + " (" + s.status() + ") <==");
             }
-            print(new StepLogCursor(s).next(workspace));
+            print(new StepLogCursor().next(workspace, s));
         }
         return ExitCode.OK;
     }
@@ -100,9 +101,8 @@ final class RunLogsCommand extends ConnectedCommand {
             PipelineRun now = workspace.run(found.id());
             for (StepRun s : workspace.steps(found.id())) {
                 if (step == null || s.name().equals(step)) {
-                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(),
-                            id -> new StepLogCursor(s));
-                    shownStep = printFresh(cursor.next(workspace), s.name(), shownStep);
+                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(), id -> new StepLogCursor());
+                    shownStep = printFresh(cursor.next(workspace, s), s.name(), shownStep);
                 }
             }
             if (ended(now)) {
@@ -120,7 +120,7 @@ final class RunLogsCommand extends ConnectedCommand {
             return shownStep;
         }
         if (step == null && !stepName.equals(shownStep)) {
-            out().println("==> " + stepName + " <==");
+            out().println("==> " + TerminalText.visible(stepName) + " <==");
         }
         print(fresh);
         out().flush();
@@ -134,7 +134,7 @@ final class RunLogsCommand extends ConnectedCommand {
         int code = ExitCode.forRunEnd(ended.status());
         if (code != ExitCode.OK) {
             String reason = ended.statusReason() == null ? "" : " (" + ended.statusReason() + ")";
-            err().println("Run " + ended.name() + " " + ended.status() + reason + ".");
+            err().println("Run " + TerminalText.visible(ended.name()) + " " + ended.status() + reason + ".");
         }
         return code;
     }
@@ -143,9 +143,11 @@ final class RunLogsCommand extends ConnectedCommand {
         return !run.inProgress() && run.status() != null && run.status().isFinished();
     }
 
+    /** The entries' messages, at a terminal without the control characters that would steer it. */
     private void print(List<LogEntry> entries) {
+        boolean terminal = env.terminal().present();
         for (LogEntry entry : entries) {
-            out().println(entry.message());
+            out().println(terminal ? TerminalText.logLine(entry.message()) : entry.message());
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.snapdeck.runconfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,9 @@ public final class RunConfigChecker {
     private static final Logger LOG = LoggerFactory.getLogger(RunConfigChecker.class);
     private static final Comparator<Diagnostic> TEXT_ORDER = Comparator
             .comparingInt(Diagnostic::startLine).thenComparingInt(Diagnostic::startColumn);
+
+    /** The most diagnostics one check reports, with one more that counts the rest. */
+    static final int MAX_DIAGNOSTICS = 200;
 
     private final Limits limits;
 
@@ -78,28 +83,55 @@ public final class RunConfigChecker {
     /**
      * A value such as {@code NO} in a text parameter gets the ambiguity warning and a type error
      * on the same span; the error then offers the warning's fix too, so acting on the error
-     * (which blocks the run) needs no hunting for the warning.
+     * (which blocks the run) needs no hunting for the warning. The warnings are looked up by
+     * place, so a text with tens of thousands of problems takes time in proportion.
      */
     private static void offerQuotingOnTypeErrors(List<Diagnostic> diagnostics) {
-        for (int i = 0; i < diagnostics.size(); i++) {
-            Diagnostic error = diagnostics.get(i);
-            if (error.severity() != Severity.ERROR || error.quickFix().isPresent()) {
-                continue;
-            }
-            for (Diagnostic warning : diagnostics) {
-                if (warning.severity() == Severity.WARNING && warning.quickFix().isPresent()
-                        && warning.quickFix().get().title().equals(PositionedYamlReader.QUOTE_AS_TEXT)
-                        && warning.span().equals(error.span())
-                        && warning.path().equals(error.path())) {
-                    QuickFix fix = warning.quickFix().get();
-                    diagnostics.set(i, new Diagnostic(error.severity(), error.startLine(),
-                            error.startColumn(), error.endLine(), error.endColumn(), error.path(),
-                            error.message() + " To send the text, write " + fix.replacement()
-                            + ".", Optional.of(fix)));
-                    break;
-                }
+        Map<Place, QuickFix> quoting = new HashMap<>();
+        for (Diagnostic warning : diagnostics) {
+            if (warning.severity() == Severity.WARNING && warning.quickFix().isPresent()
+                    && warning.quickFix().get().title().equals(PositionedYamlReader.QUOTE_AS_TEXT)) {
+                quoting.putIfAbsent(Place.of(warning), warning.quickFix().get());
             }
         }
+        if (quoting.isEmpty()) {
+            return;
+        }
+        diagnostics.replaceAll(error -> {
+            QuickFix fix = error.severity() == Severity.ERROR && error.quickFix().isEmpty()
+                    ? quoting.get(Place.of(error)) : null;
+            return fix == null ? error : new Diagnostic(error.severity(), error.startLine(),
+                    error.startColumn(), error.endLine(), error.endColumn(), error.path(),
+                    error.message() + " To send the text, write " + fix.replacement() + ".",
+                    Optional.of(fix));
+        });
+    }
+
+    /** Where a diagnostic points: its span and path. */
+    private record Place(Span span, String path) {
+
+        static Place of(Diagnostic diagnostic) {
+            return new Place(diagnostic.span(), diagnostic.path());
+        }
+    }
+
+    /**
+     * The first {@link #MAX_DIAGNOSTICS} in text order and one line that counts the rest, so a
+     * pasted or generated override full of mistakes gives an answer of bounded size. The count
+     * is an error when any of the rest is, so the result blocks a run as the full list would.
+     */
+    static List<Diagnostic> capped(List<Diagnostic> sorted) {
+        if (sorted.size() <= MAX_DIAGNOSTICS) {
+            return sorted;
+        }
+        List<Diagnostic> rest = sorted.subList(MAX_DIAGNOSTICS, sorted.size());
+        boolean errors = rest.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        Diagnostic first = rest.get(0);
+        List<Diagnostic> kept = new ArrayList<>(sorted.subList(0, MAX_DIAGNOSTICS));
+        kept.add(Diagnostic.at(errors ? Severity.ERROR : Severity.WARNING, first.span(), "",
+                "... and " + rest.size() + " more problems from line " + first.startLine()
+                + " on; fix these first."));
+        return kept;
     }
 
     private static CheckResult finish(List<Diagnostic> diagnostics, Optional<ObjectNode> json,
@@ -107,6 +139,6 @@ public final class RunConfigChecker {
         offerQuotingOnTypeErrors(diagnostics);
         diagnostics.sort(TEXT_ORDER);
         LOG.debug("Run configuration checked: {} diagnostics", diagnostics.size());
-        return new CheckResult(diagnostics, json, effective);
+        return new CheckResult(capped(diagnostics), json, effective);
     }
 }

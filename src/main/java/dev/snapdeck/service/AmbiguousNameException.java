@@ -11,7 +11,7 @@ public final class AmbiguousNameException extends RuntimeException {
 
     public AmbiguousNameException(String what, String given, List<String> matches) {
         super("'" + given + "' matches " + matches.size() + " " + what + "s: "
-                + String.join(", ", matches) + ". Give more of the id or the full name.");
+                + String.join(", ", matches) + ". Give more of the id, or all of it.");
         this.matches = List.copyOf(matches);
     }
 

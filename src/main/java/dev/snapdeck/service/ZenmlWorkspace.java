@@ -1,7 +1,9 @@
 package dev.snapdeck.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -222,8 +224,10 @@ final class ZenmlWorkspace implements Workspace {
     }
 
     /**
-     * Finds one thing by full id, exact name, or id prefix, as ZenML's CLI does. A name wins
-     * over an id prefix; several matches are an error that lists them.
+     * Finds one thing by full id, else by exact name and id prefix together. ZenML's CLI lets a
+     * name win over an id prefix, so a run named like the start of another run's id would
+     * silently stand in for it; here a name that is also a prefix of another thing's id is
+     * ambiguous, and an error lists both, as several names or several prefix matches are.
      */
     private static <T> T resolve(String what, String given, Function<UUID, T> byId,
             Function<String, List<T>> byName, Function<String, List<T>> byPrefix,
@@ -233,20 +237,16 @@ final class ZenmlWorkspace implements Workspace {
             return byId.apply(id.get());
         }
 
-        List<T> named = byName.apply(given);
-        if (named.size() == 1) {
-            return byId.apply(idOf.apply(named.get(0)));
+        Map<UUID, T> matches = new LinkedHashMap<>();
+        byName.apply(given).forEach(t -> matches.putIfAbsent(idOf.apply(t), t));
+        if (isIdPrefix(given)) {
+            byPrefix.apply(given.toLowerCase()).forEach(t -> matches.putIfAbsent(idOf.apply(t), t));
         }
-        if (named.size() > 1) {
-            throw ambiguous(what, given, named, idOf, nameOf);
+        if (matches.size() == 1) {
+            return byId.apply(matches.keySet().iterator().next());
         }
-
-        List<T> prefixed = isIdPrefix(given) ? byPrefix.apply(given.toLowerCase()) : List.of();
-        if (prefixed.size() == 1) {
-            return byId.apply(idOf.apply(prefixed.get(0)));
-        }
-        if (prefixed.size() > 1) {
-            throw ambiguous(what, given, prefixed, idOf, nameOf);
+        if (matches.size() > 1) {
+            throw ambiguous(what, given, List.copyOf(matches.values()), idOf, nameOf);
         }
         throw new NoSuchThingException(what, given);
     }

@@ -257,6 +257,18 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void anEmptyConfigOptionIsAUsageErrorNamingTheOption() {
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
+                "--config=");
+
+        assertEquals(ExitCode.USAGE, result.code(), result.err());
+        assertEquals("error: --config needs a file name; it was empty.", result.err().strip());
+        assertTrue(zenml.received("POST", triggerPath()).isEmpty());
+    }
+
+    @Test
     void runWithConfigSendsItAndWaitsForTheRunToComplete() throws IOException {
         AtomicInteger polls = new AtomicInteger();
         zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
@@ -435,6 +447,26 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void runListShowsAHostileRunNameAsEscapesAndJsonKeepsItExact() {
+        String hostile = "\u001b]0;owned\u0007\u001b[2J" + "x".repeat(5_000) + "\nfake row";
+        ObjectNode page = (ObjectNode) ZenmlFixtures.tree("runs-page.json");
+        ((ObjectNode) page.withArray("items").get(0)).put("name", hostile);
+        zenml.route("GET", "/api/v1/runs", r -> ZenmlFixtures.json(200, page.toString()));
+        signIn();
+
+        CliHarness.Result table = cli.run("run", "list");
+        CliHarness.Result json = cli.run("run", "list", "--output", "json");
+
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), table.out());
+        assertEquals(List.of("ID", "b8d0f2a4", "a7c9e1b3", "c9e1a3b5", "Showing"), table.out().lines()
+                .map(line -> line.split(" ")[0]).toList(), table.out());
+        assertTrue(table.out().contains("\\x1b]0;owned\\x07\\x1b[2Jxxx"), table.out());
+        assertTrue(table.out().lines().allMatch(line -> line.length() < 200), table.out());
+        assertEquals(hostile, json(json.out()).get(0).get("name").asText());
+    }
+
+    @Test
     void runListRejectsAnUnknownStatus() {
         signIn();
 
@@ -453,6 +485,24 @@ class CommandsAgainstZenmlTest {
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("train_model"), result.out());
         assertTrue(result.out().contains("Status:"), result.out());
+    }
+
+    @Test
+    void aNameThatIsAlsoAnotherRunsIdPrefixIsAmbiguous() {
+        ObjectNode page = (ObjectNode) ZenmlFixtures.tree("runs-page.json");
+        String prefix = ZenmlFixtures.RUN.substring(0, 8);
+        ObjectNode impostor = (ObjectNode) page.withArray("items").get(1);
+        impostor.put("name", prefix);
+        zenml.route("GET", "/api/v1/runs", r -> ZenmlFixtures.filtered(page.deepCopy(), r));
+        signIn();
+
+        CliHarness.Result result = cli.run("run", "describe", prefix);
+
+        assertEquals(ExitCode.NOT_FOUND, result.code(), result.out());
+        assertTrue(result.err().contains("matches 2 runs"), result.err());
+        assertTrue(result.err().contains(prefix + " (" + impostor.get("id").asText() + ")"),
+                result.err());
+        assertTrue(result.err().contains("(" + ZenmlFixtures.RUN + ")"), result.err());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,34 @@ class ConfigCommandTest {
         assertEquals(new ObjectMapper().readTree("{\"enable_cache\":false,\"steps\":"
                 + "{\"train_model\":{\"parameters\":{\"epochs\":25}}}}"),
                 new ObjectMapper().readTree(out.toString()));
+    }
+
+    @Test
+    void jsonOutputIsOneObjectWithTheDiagnosticsAndTheConfigurationToSend() throws IOException {
+        Path file = yaml("steps:\n  train_model:\n    parameters:\n      epochs: 25\n"
+                + "      optimizer: x\n");
+
+        int code = run("config", "validate", file.toString(), "--snapshot", snapshot.toString(),
+                "--output", "json");
+        JsonNode withError = new ObjectMapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int cleanCode = run("config", "validate", yaml("enable_cache: false\n").toString(),
+                "--snapshot", snapshot.toString(), "--output", "json");
+        JsonNode clean = new ObjectMapper().readTree(out.toString());
+
+        assertEquals(1, code);
+        assertEquals("", err.toString());
+        assertEquals(false, withError.get("valid").asBoolean());
+        JsonNode problem = withError.get("diagnostics").get(0);
+        assertEquals("error", problem.get("severity").asText());
+        assertEquals(5, problem.get("line").asInt());
+        assertEquals(7, problem.get("column").asInt());
+        assertEquals("steps.train_model.parameters.optimizer", problem.get("path").asText());
+        assertTrue(withError.get("run_configuration").isNull(), withError.toString());
+        assertEquals(0, cleanCode);
+        assertEquals(0, clean.get("diagnostics").size(), clean.toString());
+        assertEquals(new ObjectMapper().readTree("{\"enable_cache\":false}"),
+                clean.get("run_configuration"));
     }
 
     @Test

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Watching a run as it goes: {@code run logs --follow}, and what Ctrl+C says during
  * {@code snapshot run --wait} (in a child JVM, sent a real signal). The runs are of a one-step
- * pipeline whose step prints a line, waits at a gate (a file the test creates), prints another
- * and exits with the code it is given, so each test decides when its run moves on. The local
- * orchestrator adds its own "[snapdeck] attempt" line to each step's log.
+ * pipeline whose step prints a line and the start of another in one write, waits at a gate (a
+ * file the test creates), ends that line and exits with the code it is given, so each test
+ * decides when its run moves on. The local orchestrator adds its own "[snapdeck] attempt" line
+ * to each step's log.
  */
 @Timeout(300)
 class FollowingRunsTest {
@@ -36,12 +37,12 @@ class FollowingRunsTest {
             "import java.nio.file.Path;",
             "public class Gate {",
             "    public static void main(String[] args) throws Exception {",
-            "        System.out.println(\"before the gate\");",
+            "        System.out.print(\"before the gate\\nafter \");",
             "        Path gate = Path.of(System.getenv(\"SNAPDECK_PARAM_GATE\"));",
             "        while (!Files.exists(gate)) {",
             "            Thread.sleep(20);",
             "        }",
-            "        System.out.println(\"after the gate\");",
+            "        System.out.println(\"the gate\");",
             "        System.exit(Integer.parseInt(System.getenv(\"SNAPDECK_PARAM_EXIT_CODE\")));",
             "    }",
             "}", "");

@@ -80,4 +80,40 @@ class OutputTest {
 
         assertEquals("Name:        x\nLatest run:  y\n", text.toString().replace("\r\n", "\n"));
     }
+
+    @Test
+    void tablesShowControlCharactersAsEscapesAndCutLongCells() {
+        String hostile = "\u001b[2J\u001b]0;owned\u0007a\r\nb\tc";
+
+        output(OutputFormat.table).rows(List.of("name", "status"), List.of(
+                Output.record("name", hostile, "status", "running"),
+                Output.record("name", "n".repeat(5_000), "status", "failed")), "none");
+
+        List<String> lines = text.toString().replace("\r\n", "\n").lines().toList();
+        assertEquals(3, lines.size(), text.toString());
+        assertEquals("\\x1b[2J\\x1b]0;owned\\x07a\\r\\nb\\tc", lines.get(1).split("  +")[0]);
+        assertEquals("n".repeat(59) + "…  failed", lines.get(2));
+    }
+
+    @Test
+    void detailsShowControlCharactersAsEscapesButKeepLongValuesWhole() {
+        output(OutputFormat.table).details(Output.record("name", "a\u001bb" + "c".repeat(100)));
+
+        assertEquals("Name:  a\\x1bb" + "c".repeat(100) + "\n", text.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void jsonKeepsControlCharactersExact() throws Exception {
+        output(OutputFormat.json).rows(List.of("name"), List.of(Output.record("name", "a\u001b\nb")),
+                "none");
+
+        assertEquals("a\u001b\nb", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text.toString()).get(0).get("name").asText());
+    }
+
+    @Test
+    void logLinesKeepTabsAndNewlinesButNoOtherControlCharacters() {
+        assertEquals("col\tcol\nnext \\x1b[31mred\\r", TerminalText.logLine("col\tcol\nnext \u001b[31mred\r"));
+        assertEquals("plain", TerminalText.logLine("plain"));
+    }
 }

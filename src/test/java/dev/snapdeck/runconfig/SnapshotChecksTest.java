@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,26 @@ class SnapshotChecksTest {
         assertEquals("logreg", parameters.get("model_type").asText());
         assertEquals(Specs.json("{\"steps\":{\"train_model\":{\"parameters\":{\"epochs\":25}}}}"),
                 result.runConfiguration().get());
+    }
+
+    @Test
+    void manyProblemsAreReportedUpToTheCapThenCounted() {
+        StringBuilder text = new StringBuilder("steps:\n");
+        for (int i = 0; i < 300; i++) {
+            text.append("  no_such_step_").append(i).append(": {}\n");
+        }
+
+        CheckResult result = checker.check(text.toString(), spec);
+
+        List<Diagnostic> diagnostics = result.diagnostics();
+        assertEquals(RunConfigChecker.MAX_DIAGNOSTICS + 1, diagnostics.size());
+        assertTrue(diagnostics.get(199).message().contains("no_such_step_199"),
+                diagnostics.get(199).message());
+        Diagnostic count = diagnostics.get(200);
+        assertEquals(Severity.ERROR, count.severity());
+        assertEquals(202, count.startLine());
+        assertEquals("... and 100 more problems from line 202 on; fix these first.",
+                count.message());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.snapdeck.server.orchestrator.ExecutionStatus;
 import dev.snapdeck.server.orchestrator.StepLogs;
 import dev.snapdeck.server.runs.RunService;
 import dev.snapdeck.server.store.Store;
@@ -310,7 +311,8 @@ final class RunController {
         if (logsId != null && !logsId.equals(run.get("logs_id")) || source != null && !source.equals("runner")) {
             throw ApiException.notFound("logs", logsId != null ? logsId : source);
         }
-        serveLog(ctx, Path.of((String) run.get("run_dir")).resolve("run.log"), "snapdeck.runner");
+        serveLog(ctx, Path.of((String) run.get("run_dir")).resolve("run.log"), "snapdeck.runner",
+                ExecutionStatus.FINAL.contains(run.get("status")));
     }
 
     void stepLogs(Context ctx) throws IOException {
@@ -322,7 +324,8 @@ final class RunController {
             throw ApiException.notFound("logs", logsId != null ? logsId : source);
         }
         Object file = step.get("log_file");
-        serveLog(ctx, file == null ? null : Path.of((String) file), "snapdeck.step." + step.get("name"));
+        serveLog(ctx, file == null ? null : Path.of((String) file), "snapdeck.step." + step.get("name"),
+                ExecutionStatus.FINAL.contains(step.get("status")));
     }
 
     // TODO: a step's output lines carry the log file's modification time (the time of its last
@@ -331,13 +334,16 @@ final class RunController {
     // server, which would also have to stop pumping when a step exits but a process it left in the
     // background still holds the output open. A line that starts with a time in the stored form,
     // as every line of the run's own log does, carries that time.
-    /** One LogEntry per line of at most {@link #LOG_CHUNK} bytes read from {@code offset} (default 0). */
-    private static void serveLog(Context ctx, Path file, String logger) throws IOException {
+    /**
+     * One LogEntry per line of at most {@link #LOG_CHUNK} bytes read from {@code offset} (default 0), whole
+     * lines only until the writer has {@code finished}, so a follower never sees a line in two pieces.
+     */
+    private static void serveLog(Context ctx, Path file, String logger, boolean finished) throws IOException {
         ArrayNode entries = Json.array();
         long offset = offset(ctx.queryParam("offset"));
         if (file != null && Files.isRegularFile(file)) {
-            StepLogs.Chunk chunk = StepLogs.read(file, offset, LOG_CHUNK);
-            String[] lines = chunk.text().split("\n");
+            StepLogs.Chunk chunk = StepLogs.readLines(file, offset, LOG_CHUNK, finished);
+            String[] lines = chunk.text().split("\n", -1);
             String fileTime = dev.snapdeck.server.store.Times.wire(dev.snapdeck.server.store.Times.stored(
                     Files.getLastModifiedTime(file).toInstant()));
             int number = 0;

@@ -38,6 +38,26 @@ public final class StepLogs {
      * @throws IOException when the log exists but cannot be read
      */
     public static Chunk read(Path log, long offset, int maxBytes) throws IOException {
+        return read(log, offset, maxBytes, false, true);
+    }
+
+    /**
+     * Reads as {@link #read} but ends after the last line break of the range, so a reader
+     * following the log gets each line in one piece: the start of a line the step is still
+     * writing, or one cut by the end of the range, waits for the next read. Only two things end
+     * a chunk inside a line: the end of a {@code complete} log (its writer has finished), and a
+     * line longer than {@code maxBytes}, which comes out in pieces.
+     *
+     * @throws IllegalArgumentException for a negative offset or a maxBytes below 4
+     * @throws IOException when the log exists but cannot be read
+     */
+    public static Chunk readLines(Path log, long offset, int maxBytes, boolean complete)
+            throws IOException {
+        return read(log, offset, maxBytes, true, complete);
+    }
+
+    private static Chunk read(Path log, long offset, int maxBytes, boolean wholeLines,
+            boolean complete) throws IOException {
         if (offset < 0 || maxBytes < 4) {
             throw new IllegalArgumentException("offset must be >= 0 and maxBytes >= 4");
         }
@@ -56,12 +76,28 @@ public final class StepLogs {
             buffer.flip();
             int length = buffer.limit();
             boolean endOfFile = offset + length >= size;
-            if (!endOfFile) {
+            if (wholeLines && !(endOfFile && complete)) {
+                length = afterLastLineBreak(buffer, length, length == maxBytes);
+            } else if (!endOfFile) {
                 length = completeSequences(buffer, length);
             }
             buffer.limit(length);
             return new Chunk(decode(buffer), offset + length, size);
         }
+    }
+
+    /**
+     * The length up to and with the last line break; without one, none at all, unless the
+     * range is full, where a line longer than a range is cut at a whole UTF-8 sequence.
+     * A 0x0A byte is never part of a longer UTF-8 sequence, so this cut never splits one.
+     */
+    private static int afterLastLineBreak(ByteBuffer buffer, int length, boolean full) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (buffer.get(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return full ? completeSequences(buffer, length) : 0;
     }
 
     /** Decodes bytes as UTF-8 with replacement characters for anything malformed. */

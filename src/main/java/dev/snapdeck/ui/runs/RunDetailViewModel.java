@@ -37,6 +37,7 @@ import dev.snapdeck.api.RunDag;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.service.Poller;
+import dev.snapdeck.service.StepLogCursor;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.controls.DagEdge;
 import dev.snapdeck.ui.controls.DagNode;
@@ -88,7 +89,6 @@ public final class RunDetailViewModel {
     private Runnable logReset = () -> { };
     private Poller<Snapshot> runPoller;
     private Poller<List<LogEntry>> logPoller;
-    private int logLinesShown;
     private volatile ExecutionStatus lastStepStatus;
 
     public RunDetailViewModel(AppContext context, UUID runId) {
@@ -315,7 +315,6 @@ public final class RunDetailViewModel {
 
     private void followLog(StepRow row) {
         stopLog();
-        logLinesShown = 0;
         lastStepStatus = null;
         logReset.run();
         Workspace workspace = context.workspace().get();
@@ -323,7 +322,8 @@ public final class RunDetailViewModel {
             return;
         }
         UUID stepId = row.step().id();
-        logPoller = Poller.builder(context.executor(), () -> freshLog(workspace, stepId))
+        StepLogCursor cursor = new StepLogCursor();
+        logPoller = Poller.builder(context.executor(), () -> freshLog(workspace, stepId, cursor))
                 .every(LIVE_INTERVAL)
                 .atMostEvery(Duration.ofSeconds(10))
                 .until(entries -> stepFinished())
@@ -333,11 +333,12 @@ public final class RunDetailViewModel {
                 .start();
     }
 
-    private List<LogEntry> freshLog(Workspace workspace, UUID stepId) {
+    /** The lines the step wrote since the last poll; the step is read first, see the poller. */
+    private List<LogEntry> freshLog(Workspace workspace, UUID stepId, StepLogCursor cursor) {
         StepRun step = workspace.steps(runId).stream().filter(s -> s.id().equals(stepId))
                 .findFirst().orElseThrow();
         lastStepStatus = step.status();
-        return workspace.stepLog(step);
+        return cursor.next(workspace, step);
     }
 
     private boolean stepFinished() {
@@ -345,16 +346,10 @@ public final class RunDetailViewModel {
         return status != null && status.isFinished();
     }
 
-    private void appendNew(List<LogEntry> entries) {
-        if (entries.size() <= logLinesShown) {
-            return;
+    private void appendNew(List<LogEntry> fresh) {
+        if (!fresh.isEmpty()) {
+            logSink.accept(fresh.stream().map(LogEntry::message).toList());
         }
-        List<String> fresh = new ArrayList<>();
-        for (LogEntry entry : entries.subList(logLinesShown, entries.size())) {
-            fresh.add(entry.message());
-        }
-        logLinesShown = entries.size();
-        logSink.accept(fresh);
     }
 
     private void stopPolling() {

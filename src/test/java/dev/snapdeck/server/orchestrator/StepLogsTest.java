@@ -66,4 +66,48 @@ class StepLogsTest {
         assertEquals("", past.text());
         assertEquals(10, past.nextOffset());
     }
+
+    @Test
+    void readingLinesEndsARangeAfterItsLastLineBreak() throws Exception {
+        Path log = temp.resolve("step.log");
+        Files.writeString(log, "one\ntwo\nthree\n");
+
+        StepLogs.Chunk first = StepLogs.readLines(log, 0, 10, false);
+        StepLogs.Chunk second = StepLogs.readLines(log, first.nextOffset(), 10, false);
+
+        assertEquals("one\ntwo\n", first.text());
+        assertEquals("three\n", second.text());
+        assertTrue(second.atEnd());
+    }
+
+    @Test
+    void aLineStillBeingWrittenWaitsUntilItEndsOrTheWriterFinished() throws Exception {
+        Path log = temp.resolve("step.log");
+        Files.writeString(log, "done\nhalf a li");
+
+        StepLogs.Chunk whileWriting = StepLogs.readLines(log, 0, 100, false);
+        StepLogs.Chunk nothingNewYet = StepLogs.readLines(log, whileWriting.nextOffset(), 100, false);
+        Files.writeString(log, "ne\n", java.nio.file.StandardOpenOption.APPEND);
+        StepLogs.Chunk lineEnded = StepLogs.readLines(log, whileWriting.nextOffset(), 100, false);
+
+        assertEquals("done\n", whileWriting.text());
+        assertEquals("", nothingNewYet.text());
+        assertEquals(5, nothingNewYet.nextOffset());
+        assertEquals("half a line\n", lineEnded.text());
+        assertEquals("unended", StepLogs.readLines(writeLog("unended"), 0, 100, true).text());
+    }
+
+    @Test
+    void aLineLongerThanARangeComesInPieces() throws Exception {
+        Path log = writeLog("abcdefgh\n");
+
+        StepLogs.Chunk first = StepLogs.readLines(log, 0, 5, false);
+
+        assertEquals("abcde", first.text());
+        assertEquals("fgh\n", StepLogs.readLines(log, first.nextOffset(), 5, false).text());
+    }
+
+    private Path writeLog(String text) throws Exception {
+        return Files.writeString(temp.resolve("written.log"), text);
+    }
 }

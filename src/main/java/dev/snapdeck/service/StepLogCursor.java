@@ -1,4 +1,4 @@
-package dev.snapdeck.cli;
+package dev.snapdeck.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,33 +6,27 @@ import java.util.List;
 import dev.snapdeck.api.LogChunk;
 import dev.snapdeck.api.LogEntry;
 import dev.snapdeck.api.StepRun;
-import dev.snapdeck.service.Workspace;
 
 /**
  * Where a reader of one step's log has got to, so each read hands out only entries it has not
- * handed out before. On Snapdeck's local server it reads on from the byte offset the server
- * gave, piece by piece until the server has nothing more; a ZenML server sends the whole log
- * every time, so there the entries already handed out are skipped.
+ * handed out before and asks for no byte twice. On Snapdeck's local server it reads on from the
+ * byte offset the server gave, piece by piece until the server has nothing more, so a log of any
+ * size is read once; a ZenML server sends the whole log every time, so there the entries already
+ * handed out are skipped.
  *
- * <p>TODO: a line the step has written only half of when it is read comes out as two entries
- * on the local server, whose log entries do not say whether a line was complete.
+ * <p>Not thread-safe: one reader at a time, as a poller or a CLI loop reads.
  */
-final class StepLogCursor {
+public final class StepLogCursor {
 
-    private final StepRun step;
     private long offset;
     private int handedOut;
 
-    StepLogCursor(StepRun step) {
-        this.step = step;
-    }
-
-    StepRun step() {
-        return step;
-    }
-
-    /** The entries written since the last call (all of them on the first). */
-    List<LogEntry> next(Workspace workspace) {
+    /**
+     * The entries written since the last call (all of them on the first). {@code step} is the
+     * step as last fetched, so a log source that appeared since the last call is found.
+     * Blocks on the server; call it off the JavaFX thread. Fails as {@link Workspace#stepLog}.
+     */
+    public List<LogEntry> next(Workspace workspace, StepRun step) {
         List<LogEntry> fresh = new ArrayList<>();
         while (true) {
             LogChunk chunk = workspace.stepLog(step, offset);
