@@ -1,7 +1,10 @@
 package dev.snapdeck.runconfig;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,12 +30,33 @@ final class AmbiguityAdvice {
     }
 
     static void apply(YamlNode root, SnapshotSpec spec, List<Diagnostic> diagnostics) {
-        if (root != null) {
-            walk(root, new ArrayList<>(), spec, diagnostics);
+        if (root == null) {
+            return;
+        }
+        Map<String, Integer> places = new HashMap<>();
+        for (int i = diagnostics.size() - 1; i >= 0; i--) {
+            places.put(place(diagnostics.get(i).severity(), span(diagnostics.get(i))), i);
+        }
+        walk(root, new ArrayList<>(), spec, new Found(diagnostics, places));
+        // Dropped warnings were left as null so that the places stayed right until here.
+        diagnostics.removeIf(Objects::isNull);
+    }
+
+    /** The diagnostics, and where the first of each severity sits at each span. */
+    private record Found(List<Diagnostic> diagnostics, Map<String, Integer> places) {
+
+        int find(Severity severity, Span span) {
+            Integer at = places.get(place(severity, span));
+            return at == null || diagnostics.get(at) == null ? -1 : at;
         }
     }
 
-    private static void walk(YamlNode node, List<String> path, SnapshotSpec spec, List<Diagnostic> diagnostics) {
+    private static String place(Severity severity, Span span) {
+        return severity + ":" + span.startLine() + ":" + span.startColumn() + ":" + span.endLine() + ":"
+                + span.endColumn();
+    }
+
+    private static void walk(YamlNode node, List<String> path, SnapshotSpec spec, Found diagnostics) {
         if (node instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries()) {
                 path.add(entry.name());
@@ -52,8 +76,9 @@ final class AmbiguityAdvice {
         }
     }
 
-    private static void advise(YamlNode.Scalar scalar, ParameterSpec place, List<Diagnostic> diagnostics) {
-        int warning = find(diagnostics, Severity.WARNING, scalar.span());
+    private static void advise(YamlNode.Scalar scalar, ParameterSpec place, Found found) {
+        List<Diagnostic> diagnostics = found.diagnostics();
+        int warning = found.find(Severity.WARNING, scalar.span());
         if (warning < 0) {
             return;
         }
@@ -62,7 +87,7 @@ final class AmbiguityAdvice {
         boolean textFits = fits(place, JSON.textNode(scalar.text()));
         if (fits(place, sent) && !textFits) {
             if (sent.equals(other)) {
-                diagnostics.remove(warning);
+                diagnostics.set(warning, null);
                 return;
             }
             String spelling = spelling(sent).orElse(null);
@@ -77,7 +102,7 @@ final class AmbiguityAdvice {
         }
         if (!fits(place, sent) && fits(place, other) && other.isNumber()) {
             Optional<String> spelling = spelling(other);
-            int error = find(diagnostics, Severity.ERROR, scalar.span());
+            int error = found.find(Severity.ERROR, scalar.span());
             if (spelling.isPresent() && error >= 0) {
                 Diagnostic old = diagnostics.get(error);
                 QuickFix fix = QuickFix.replacing("Write " + spelling.get(), span(old), spelling.get());
@@ -118,17 +143,6 @@ final class AmbiguityAdvice {
                     : text.replace("E", "e"));
         }
         return Optional.empty();
-    }
-
-    private static int find(List<Diagnostic> diagnostics, Severity severity, Span span) {
-        for (int i = 0; i < diagnostics.size(); i++) {
-            Diagnostic d = diagnostics.get(i);
-            if (d.severity() == severity && d.startLine() == span.startLine() && d.startColumn() == span.startColumn()
-                    && d.endLine() == span.endLine() && d.endColumn() == span.endColumn()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Span span(Diagnostic d) {
