@@ -131,6 +131,13 @@ public final class MainView extends BorderPane {
         ShellPreferences preferences = viewModel.preferences();
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        // The minimum belongs to this view: a stage that goes on to show something else drops it.
+        stage.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null || now.getRoot() != this) {
+                stage.setMinWidth(0);
+                stage.setMinHeight(0);
+            }
+        });
         preferences.windowState().map(MainView::fitted).ifPresent(state -> {
             stage.setX(state.x());
             stage.setY(state.y());

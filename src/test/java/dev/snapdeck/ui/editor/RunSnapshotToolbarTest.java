@@ -54,6 +54,7 @@ class RunSnapshotToolbarTest {
         view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
                 snapshot.id()));
         stage.setScene(new Scene(view, 1280, 800));
+        stage.sizeToScene(); // the test stage is shared; an earlier test may have sized it
         stage.show();
     }
 

@@ -61,6 +61,8 @@ class RunDetailSmallWindowTest {
                 RunsWorkspace.step(run.id(), "train_model", ExecutionStatus.COMPLETED)));
         view = new RunsView(new RunsViewModel(shell.context(workspace, executor), 5));
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
+        // The test stage is shared: an earlier test may have left it another size.
+        stage.sizeToScene();
         stage.show();
     }
 

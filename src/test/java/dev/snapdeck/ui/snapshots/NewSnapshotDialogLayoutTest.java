@@ -39,6 +39,7 @@ class NewSnapshotDialogLayoutTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         workspace.setConnection(FakeWorkspace.connection(true));
         stage.setScene(new Scene(new StackPane(), 1024, 700));
+        stage.sizeToScene(); // the test stage is shared; an earlier test may have sized it
         stage.show();
         dialog = new NewSnapshotDialog(new NewSnapshotViewModel(shell.context(workspace), null));
         dialog.initOwner(stage);
