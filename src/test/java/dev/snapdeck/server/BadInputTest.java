@@ -216,4 +216,17 @@ class BadInputTest {
             assertEquals("HTTP/1.1 413 Payload Too Large", statusLine);
         }
     }
+
+    @Test
+    void retriesBeyondTheServersLimitsAreRefusedBeforeARunExists() throws Exception {
+        String id = api.ok("POST", "/api/v1/x-snapdeck/pipelines/training_pipeline/snapshots", "{\"name\": \"r\"}")
+                .get("id").asText();
+
+        Answer endless = api.call("POST", "/api/v1/pipeline_snapshots/" + id + "/runs",
+                "{\"run_configuration\": {\"steps\": {\"train_model\": {\"retry\": {\"max_retries\": 1000000}}}}}");
+
+        assertEquals(400, endless.status(), String.valueOf(endless.json()));
+        assertTrue(endless.json().toString().contains("max_retries"), endless.json().toString());
+        assertEquals(0, api.ok("GET", "/api/v1/runs", null).get("total").asInt());
+    }
 }

@@ -18,9 +18,13 @@ public record RetryPolicy(int maxRetries, Duration delay, double backoff) {
         }
     }
 
-    /** The wait before retry number {@code retry} (1 for the first retry). */
+    /** The longest wait before a retry, however the backoff grows. */
+    public static final Duration LONGEST_DELAY = Duration.ofDays(1);
+
+    /** The wait before retry number {@code retry} (1 for the first retry), at most a day. */
     public Duration delayBefore(int retry) {
         double factor = Math.pow(Math.max(1.0, backoff), Math.max(0, retry - 1));
-        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
+        double millis = delay.toMillis() * factor;
+        return millis >= LONGEST_DELAY.toMillis() ? LONGEST_DELAY : Duration.ofMillis(Math.round(millis));
     }
 }
