@@ -37,6 +37,7 @@ public final class DagView extends ScrollPane {
     static final double PADDING = 24;
 
     private static final double ARROW_SIZE = 7;
+    static final double SMALLEST_SCALE = 0.6;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final Set<String> KNOWN_STATUSES = Set.of("completed", "running", "failed",
             "cached", "stopped", "stopping", "skipped", "initializing", "provisioning",
@@ -53,14 +54,28 @@ public final class DagView extends ScrollPane {
         getStylesheets().add(DagView.class.getResource("DagView.css").toExternalForm());
         canvas.getStyleClass().add("dag-canvas");
         canvas.getChildren().addAll(edgeLayer, nodeLayer);
-        setContent(canvas);
+        // In a Group the scale counts in the scrolled size, so a shrunk graph needs no scrolling.
+        setContent(new Group(canvas));
         setPannable(true);
-        setFitToWidth(true);
-        setFitToHeight(true);
+        viewportBoundsProperty().addListener((obs, old, now) -> fitWidth());
+        canvas.minWidthProperty().addListener((obs, old, now) -> fitWidth());
         selectedNodeId.addListener((obs, old, now) -> {
             markSelected(old, false);
             markSelected(now, true);
         });
+    }
+
+    /**
+     * Shrinks a graph wider than the view so all of it shows (down to {@link #SMALLEST_SCALE},
+     * where labels still read; wider graphs scroll); a graph that fits keeps its size.
+     */
+    private void fitWidth() {
+        double natural = canvas.getMinWidth();
+        double available = getViewportBounds().getWidth();
+        double scale = natural <= 0 || available <= 0 ? 1
+                : Math.max(SMALLEST_SCALE, Math.min(1, available / natural));
+        canvas.setScaleX(scale);
+        canvas.setScaleY(scale);
     }
 
     /** The id of the selected node, or null; settable to select from outside. */

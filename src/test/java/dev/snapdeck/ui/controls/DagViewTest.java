@@ -94,4 +94,16 @@ class DagViewTest {
 
         assertEquals(null, dag.selectedNodeIdProperty().get());
     }
+
+    @Test
+    void aGraphWiderThanTheViewShrinksSoAllOfItShows(FxRobot robot) {
+        assertEquals(1.0, box(robot, "evaluate").getParent().getParent().getScaleX(), "it fits at 800 px");
+
+        robot.interact(() -> dag.getScene().getWindow().setWidth(520));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        double right = box(robot, "evaluate").localToScene(box(robot, "evaluate").getBoundsInLocal()).getMaxX();
+        org.junit.jupiter.api.Assertions.assertTrue(right <= dag.getWidth(),
+                "the last step ends at " + right + " in a view " + dag.getWidth() + " wide");
+    }
 }
