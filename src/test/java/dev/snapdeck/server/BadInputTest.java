@@ -229,4 +229,17 @@ class BadInputTest {
         assertTrue(endless.json().toString().contains("max_retries"), endless.json().toString());
         assertEquals(0, api.ok("GET", "/api/v1/runs", null).get("total").asInt());
     }
+
+    @Test
+    void aRequestAddressedToAnotherHostNameIsRefused() throws Exception {
+        try (Response foreign = new OkHttpClient().newCall(new Request.Builder().url(server.url() + "/api/v1/info")
+                .header("Host", "rebound.example:" + server.url().getPort()).build()).execute();
+             Response local = new OkHttpClient().newCall(new Request.Builder().url(server.url() + "/api/v1/info")
+                     .header("Host", "localhost:" + server.url().getPort()).build()).execute()) {
+
+            assertEquals(400, foreign.code());
+            assertTrue(foreign.body().string().contains("rebound.example"));
+            assertEquals(200, local.code());
+        }
+    }
 }

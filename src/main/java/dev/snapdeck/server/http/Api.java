@@ -34,6 +34,7 @@ public final class Api {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
     /** Largest accepted request body; larger ones get 413 with an empty body. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Set<String> OPEN = Set.of("/health", "/ready", "/openapi.json", "/api/v1/info",
             "/api/v1/version", "/api/v1/login");
     static final String CALLER = "snapdeck.caller";
@@ -145,6 +146,9 @@ public final class Api {
                 config.http.gzipOnlyCompression(1);
             }
         });
+        if (isLoopback(host)) {
+            app.before(ctx -> refuseForeignHost(ctx, host));
+        }
         app.before(this::authenticate);
         for (Route route : routes) {
             app.addHttpHandler(route.method(), route.path(), route.handler());
@@ -180,6 +184,22 @@ public final class Api {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /**
+     * On a loopback server, answers only requests addressed to a loopback name: a web page that
+     * gets its own host name resolved to 127.0.0.1 (DNS rebinding) must not reach this server
+     * through a visitor's browser, nor see its name echoed back by {@code /info}.
+     */
+    private static void refuseForeignHost(Context ctx, String boundTo) {
+        String host = ctx.host();
+        String name = host == null ? "" : host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (!LOOPBACK_NAMES.contains(lower) && !lower.equals(boundTo) && !lower.equals("[" + boundTo + "]")) {
+            throw ApiException.framework(400, "This server answers only requests to localhost or 127.0.0.1, "
+                    + "not to '" + host + "'.");
         }
     }
 
