@@ -19,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import dev.snapdeck.api.ExecutionStatus;
@@ -29,6 +28,7 @@ import dev.snapdeck.ui.pipelines.PipelinesViewModel.Sort;
 import dev.snapdeck.ui.runs.Formats;
 import dev.snapdeck.ui.runs.RunsView;
 import dev.snapdeck.ui.runs.StatusCell;
+import dev.snapdeck.ui.paging.PagerBar;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -57,7 +57,7 @@ public final class PipelinesView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setCenter(split);
-        setBottom(createPager());
+        setBottom(new PagerBar(viewModel.pager(), "pipelines", viewModel.errorProperty(), null, null));
         viewModel.refresh();
     }
 
@@ -183,25 +183,4 @@ public final class PipelinesView extends BorderPane {
         return column;
     }
 
-    private Node createPager() {
-        Label error = new Label();
-        error.setId(ERROR_ID);
-        error.getStyleClass().add("error");
-        error.textProperty().bind(viewModel.errorProperty());
-        Label text = new Label();
-        text.setId(PAGE_TEXT_ID);
-        text.textProperty().bind(viewModel.pager().pageTextProperty());
-        Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
-        previous.disableProperty().bind(Bindings.not(viewModel.pager().canGoBackProperty()));
-        previous.setOnAction(e -> viewModel.pager().previousPage());
-        Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
-        next.disableProperty().bind(Bindings.not(viewModel.pager().canGoForwardProperty()));
-        next.setOnAction(e -> viewModel.pager().nextPage());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox pager = new HBox(8, error, spacer, text, previous, next);
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.getStyleClass().add("pager");
-        return pager;
-    }
 }

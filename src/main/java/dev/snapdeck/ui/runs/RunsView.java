@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -25,7 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
@@ -34,6 +32,7 @@ import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.Ref;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.paging.PagerBar;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -66,7 +65,7 @@ public final class RunsView extends StackPane {
         getStylesheets().add(RunsView.class.getResource("RunsView.css").toExternalForm());
         list.setTop(createFilters());
         list.setCenter(createTable());
-        list.setBottom(createPager());
+        list.setBottom(new PagerBar(viewModel.pager(), "runs", viewModel.errorProperty(), null, null));
         getChildren().add(list);
         viewModel.refreshAll();
     }
@@ -240,27 +239,4 @@ public final class RunsView extends StackPane {
         return new ReadOnlyObjectWrapper<>(text == null ? "" : text);
     }
 
-    private Node createPager() {
-        Label error = new Label();
-        error.setId(ERROR_ID);
-        error.getStyleClass().add("error");
-        error.textProperty().bind(viewModel.errorProperty());
-        Label text = new Label();
-        text.setId(PAGE_TEXT_ID);
-        text.textProperty().bind(viewModel.pager().pageTextProperty());
-        Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
-        previous.setId(PREVIOUS_ID);
-        previous.disableProperty().bind(Bindings.not(viewModel.pager().canGoBackProperty()));
-        previous.setOnAction(e -> viewModel.pager().previousPage());
-        Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
-        next.setId(NEXT_ID);
-        next.disableProperty().bind(Bindings.not(viewModel.pager().canGoForwardProperty()));
-        next.setOnAction(e -> viewModel.pager().nextPage());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox pager = new HBox(8, error, spacer, text, previous, next);
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.getStyleClass().add("pager");
-        return pager;
-    }
 }

@@ -34,6 +34,7 @@ import javafx.util.Duration;
 
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.ui.controls.Widths;
+import dev.snapdeck.ui.paging.PagerBar;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,7 +77,7 @@ public final class SnapshotsView extends BorderPane {
 
         setTop(createToolbar());
         BorderPane list = new BorderPane(createTable());
-        list.setBottom(createPager());
+        list.setBottom(new PagerBar(viewModel.pager(), "snapshots", null, "Newer snapshots", "Older snapshots"));
         SplitPane split = new SplitPane(list, createDetail());
         split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
@@ -181,28 +182,6 @@ public final class SnapshotsView extends BorderPane {
         table.getSelectionModel().clearSelection();
         viewModel.getSelection().forEach(row -> table.getSelectionModel().select(row));
         syncingSelection = false;
-    }
-
-    private Node createPager() {
-        Label text = new Label();
-        text.setId(PAGE_TEXT_ID);
-        text.textProperty().bind(viewModel.pager().pageTextProperty());
-        Button previous = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
-        previous.setId(PREVIOUS_ID);
-        previous.setTooltip(new Tooltip("Newer snapshots"));
-        previous.disableProperty().bind(Bindings.not(viewModel.pager().canGoBackProperty()));
-        previous.setOnAction(e -> viewModel.pager().previousPage());
-        Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
-        next.setId(NEXT_ID);
-        next.setTooltip(new Tooltip("Older snapshots"));
-        next.disableProperty().bind(Bindings.not(viewModel.pager().canGoForwardProperty()));
-        next.setOnAction(e -> viewModel.pager().nextPage());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox pager = new HBox(8, spacer, text, previous, next);
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.getStyleClass().add("pager");
-        return pager;
     }
 
     private static TableColumn<SnapshotRow, String> column(String title,
