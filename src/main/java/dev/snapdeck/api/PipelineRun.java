@@ -18,6 +18,11 @@ public record PipelineRun(UUID id, String name, Instant created, Instant updated
         List<String> tags, List<LogSource> logCollection, Instant startTime, Instant endTime,
         String orchestratorRunId, JsonNode config) {
 
+    /** Whether the run is over: the server says it is no longer in progress, in a final status. */
+    public boolean hasEnded() {
+        return !inProgress && status != null && status.isFinished();
+    }
+
     static PipelineRun from(JsonNode n) {
         JsonNode body = Json.at(n, "body");
         JsonNode resources = Json.at(n, "resources");

@@ -105,7 +105,7 @@ final class RunLogsCommand extends ConnectedCommand {
                     shownStep = printFresh(cursor.next(workspace, s), s.name(), shownStep);
                 }
             }
-            if (ended(now)) {
+            if (now.hasEnded()) {
                 return reportEnd(now, cursors.isEmpty());
             }
             session().verbose("Run " + now.name() + " is " + now.status() + "; asking again in "
@@ -137,10 +137,6 @@ final class RunLogsCommand extends ConnectedCommand {
             err().println("Run " + TerminalText.visible(ended.name()) + " " + ended.status() + reason + ".");
         }
         return code;
-    }
-
-    private static boolean ended(PipelineRun run) {
-        return !run.inProgress() && run.status() != null && run.status().isFinished();
     }
 
     /** The entries' messages, at a terminal without the control characters that would steer it. */

@@ -100,7 +100,7 @@ final class SnapshotRunCommand extends ConnectedCommand {
         PipelineRun run = started;
         while (true) {
             printStepChanges(workspace.steps(run.id()), seen, progress);
-            if (!run.inProgress() && run.status() != null && run.status().isFinished()) {
+            if (run.hasEnded()) {
                 return run;
             }
             session().verbose("Run " + run.name() + " is " + run.status() + "; asking again in "
