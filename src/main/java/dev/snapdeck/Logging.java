@@ -2,6 +2,8 @@ package dev.snapdeck;
 
 import java.util.Arrays;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Chooses the Logback configuration before any logger is created. The CLI and the headless
  * server log to the console ({@code logback.xml}); the dashboard has no console worth reading and
@@ -22,6 +24,18 @@ public final class Logging {
         }
         System.setProperty("snapdeck.logs", SnapdeckHome.resolve().logs().toString());
         System.setProperty(CONFIG_PROPERTY, "dev/snapdeck/logback-dashboard.xml");
+    }
+
+    /**
+     * Reads the chosen configuration on a thread of its own, for the dashboard: reading it takes a
+     * cold JVM about 0.3 s, which JavaFX need not wait for. Loggers asked for meanwhile are
+     * SLF4J's stand-ins, which pass on to the real ones once they exist (SLF4J says on standard
+     * error if anything was logged in between and replayed).
+     */
+    public static void configureInBackground() {
+        Thread reader = new Thread(LoggerFactory::getILoggerFactory, "snapdeck-logging-setup");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**

@@ -5,7 +5,7 @@ package dev.snapdeck;
  * arguments it is the command line.
  *
  * <p>This class must not touch JavaFX or SLF4J: the CLI never starts a toolkit, and the logging
- * configuration is chosen here, before the first logger exists.
+ * configuration is chosen here, before the first logger exists (through {@link Logging}).
  */
 public final class Main {
 
@@ -15,6 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             Logging.useDashboardConfiguration();
+            Logging.configureInBackground();
             dev.snapdeck.ui.shell.DashboardLauncher.launch(args,
                     new InProcessLocalServer(SnapdeckHome.resolve().server()));
             // The dashboard has stopped its server; a library's non-daemon thread (dbus-java's,

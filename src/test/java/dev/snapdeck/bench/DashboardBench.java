@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
@@ -90,11 +91,14 @@ public final class DashboardBench {
                 command.add("-D" + property + "=" + System.getProperty(property));
             }
         }
-        command.addAll(List.of(main.getName(), ready.toString(), data.toString(),
-                work.resolve("home-" + System.nanoTime()).toString()));
+        Path home = work.resolve("home-" + System.nanoTime());
+        command.addAll(List.of(main.getName(), ready.toString(), data.toString(), home.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("child.log").toFile());
+        // The dashboard's log file goes into the data folder, as for a user.
+        builder.environment().put(SnapdeckHome.ENVIRONMENT_VARIABLE, home.toString());
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("child.log").toFile()).start();
+        Process process = builder.start();
         try {
             while (!Files.exists(ready)) {
                 if (!process.isAlive()) {

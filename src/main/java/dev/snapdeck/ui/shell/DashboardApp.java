@@ -3,6 +3,9 @@ package dev.snapdeck.ui.shell;
 import java.util.Optional;
 
 import javafx.application.Application;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -34,6 +37,7 @@ public final class DashboardApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
     private static volatile LocalServerLauncher localServerLauncher;
     private static volatile SnapdeckHome homeOverride;
+    private static volatile EarlyStart earlyStart;
 
     private final ShellPreferences preferences;
     private BackgroundExecutor executor;
@@ -53,18 +57,20 @@ public final class DashboardApp extends Application {
     /** The local server to start when no profile is active; call before launch. */
     public static void setLocalServerLauncher(LocalServerLauncher launcher) {
         localServerLauncher = launcher;
+        earlyStart = null;
     }
 
     /**
      * The local server to use when no profile is active, started at once (in parallel with
-     * JavaFX) when no profile is active in {@code home}; call before launch.
+     * JavaFX), and signed in to, when no profile is active in {@code home}; call before launch.
      */
     public static void startLocalServerEarly(LocalServerLauncher launcher, SnapdeckHome home) {
-        boolean noProfile = profileStore(home).active().isEmpty();
-        localServerLauncher = noProfile ? new EarlyLocalServer(launcher) : launcher;
+        EarlyStart early = new EarlyStart(launcher, home);
+        earlyStart = early;
+        localServerLauncher = early;
     }
 
-    private static ProfileStore profileStore(SnapdeckHome home) {
+    static ProfileStore profileStore(SnapdeckHome home) {
         return new ProfileStore(home.profiles(), SecretStores.forHome(home));
     }
 
@@ -80,9 +86,6 @@ public final class DashboardApp extends Application {
         dialogs.installUncaughtExceptionHandler();
         SnapdeckHome home = homeOverride != null ? homeOverride : SnapdeckHome.resolve();
         ProfileStore profiles = profileStore(home);
-        // Choosing the secret store probes the keychain; do it now in the background so that
-        // opening Connect… (which says where secrets are kept) never waits for it.
-        executor.submit(profiles.secrets()::describe);
         LocalServerLauncher launcher = localServerLauncher;
         Connector connector = new Connector(profiles, launcher != null ? launcher : () -> {
             throw new IllegalStateException(NO_LAUNCHER);
@@ -96,6 +99,29 @@ public final class DashboardApp extends Application {
         shell.view().rememberWindow(stage);
         stage.show();
         connectAtStart(profiles, connector, launcher, mainModel);
+        chooseSecretStoreWhenConnected(profiles);
+    }
+
+    /**
+     * Choosing the secret store probes the keychain (D-Bus on Linux, a second of loading): done in
+     * the background once the first connection is settled, so that it neither competes with the
+     * start for the processor nor makes Connect… (which says where secrets are kept) wait.
+     */
+    private void chooseSecretStoreWhenConnected(ProfileStore profiles) {
+        ReadOnlyBooleanProperty connecting = session.connectingProperty();
+        if (!connecting.get()) {
+            executor.submit(profiles.secrets()::describe);
+            return;
+        }
+        connecting.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> value, Boolean was, Boolean now) {
+                if (!now) {
+                    connecting.removeListener(this);
+                    executor.submit(profiles.secrets()::describe);
+                }
+            }
+        });
     }
 
     private void connectAtStart(ProfileStore profiles, Connector connector,
@@ -104,7 +130,12 @@ public final class DashboardApp extends Application {
         if (active.isPresent()) {
             session.connect(active.get().url(), () -> connector.connect(active.get()));
         } else if (launcher != null) {
-            session.connect("the local server", connector::connectLocal);
+            EarlyStart early = earlyStart;
+            session.connect("the local server", () -> {
+                Optional<Workspace> signedIn = early == null ? Optional.empty()
+                        : early.takeConnection();
+                return signedIn.isPresent() ? signedIn.get() : connector.connectLocal();
+            });
         } else {
             LOG.warn("No local server launcher was given and no profile is active");
             mainModel.banner().show(BannerModel.Severity.WARNING, NO_LAUNCHER);

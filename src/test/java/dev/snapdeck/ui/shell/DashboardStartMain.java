@@ -12,6 +12,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import dev.snapdeck.InProcessLocalServer;
+import dev.snapdeck.Logging;
 import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.ui.snapshots.SnapshotsView;
 
@@ -35,6 +36,10 @@ public final class DashboardStartMain {
     private static Path ready;
 
     public static void main(String[] args) {
+        // As Main does it: the dashboard's log file (in the data folder SNAPDECK_HOME names, when
+        // set), read while everything else starts.
+        Logging.useDashboardConfiguration();
+        Logging.configureInBackground();
         ready = Path.of(args[0]);
         SnapdeckHome home = new SnapdeckHome(Path.of(args[2]));
         DashboardApp.startLocalServerEarly(new InProcessLocalServer(Path.of(args[1])), home);
