@@ -267,7 +267,8 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         sidebar.getChildren().addAll(spacer, sidebarActions, new Separator(),
                 createThemeToggle());
-        sidebar.setMinWidth(150);
+        // Dragged as narrow as it goes, the sidebar still shows its labels whole.
+        sidebar.setMinWidth(Region.USE_PREF_SIZE);
         return sidebar;
     }
 

@@ -17,6 +17,8 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
@@ -88,6 +91,21 @@ class MainViewTest {
         assertEquals("runsScreen", runs.getId());
         assertSame(runs, view.currentScreen());
         assertEquals(1, runsCreated.get());
+    }
+
+    @Test
+    void theSidebarNeverShrinksBelowItsLabels(FxRobot robot) {
+        SplitPane split = robot.lookup(".split-pane").queryAs(SplitPane.class);
+
+        robot.interact(() -> split.setDividerPositions(0.0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (Node item : robot.lookup("." + MainView.NAV_CLASS).queryAll()) {
+            Labeled label = (Labeled) item;
+            assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5,
+                    label.getText() + " is cut: " + label.getWidth() + " < "
+                            + label.prefWidth(-1));
+        }
     }
 
     @Test
