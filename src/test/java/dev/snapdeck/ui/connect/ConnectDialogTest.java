@@ -127,8 +127,10 @@ class ConnectDialogTest {
             requests.detachAppender(seen);
             requests.setLevel(before);
         }
+        // Only this test's server: a client another test left behind may still be talking to its own.
         long infoRequests = seen.list.stream()
-                .filter(event -> event.getFormattedMessage().startsWith("GET /api/v1/info "))
+                .filter(event -> event.getFormattedMessage()
+                        .startsWith("GET " + server.url() + "/api/v1/info "))
                 .count();
         assertEquals(1, infoRequests, seen.list.toString());
     }
