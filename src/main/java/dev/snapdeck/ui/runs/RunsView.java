@@ -114,7 +114,7 @@ public final class RunsView extends StackPane {
     private Node createFilters() {
         TextField search = new TextField();
         search.setId("searchField");
-        search.setPromptText("Search runs by name (Enter)");
+        search.setPromptText("Search by name (Enter)");
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         search.setOnAction(e -> viewModel.refresh());
         HBox.setHgrow(search, Priority.ALWAYS);
