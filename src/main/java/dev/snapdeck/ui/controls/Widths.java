@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
  */
 public final class Widths {
 
-    /** Room kept for a table's vertical scroll bar, which comes once rows overflow (8 px in Primer). */
+    /** Room kept for a table's vertical scroll bar, there once rows overflow (8 px in Primer). */
     private static final double SCROLL_BAR_ROOM = 16;
 
     private Widths() {
@@ -53,7 +53,8 @@ public final class Widths {
      * least important first, and come back as the table widens. A column that gives way takes
      * every less important one with it, so what shows never skips a more important column.
      */
-    public static <S> void giveWay(TableView<S> table, List<TableColumn<S, ?>> leastImportantFirst) {
+    public static <S> void giveWay(TableView<S> table,
+            List<TableColumn<S, ?>> leastImportantFirst) {
         InvalidationListener fit = observable -> {
             double room = table.getWidth() - table.getInsets().getLeft()
                     - table.getInsets().getRight() - SCROLL_BAR_ROOM;

@@ -39,7 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Runs screen: filters, the table of one page, paging; a run's detail replaces the table
- * until "Back to runs".
+ * until "Back to runs". The table's live updates pause while the detail covers it.
  */
 public final class RunsView extends StackPane {
 
@@ -77,6 +77,7 @@ public final class RunsView extends StackPane {
     /** Shows a run's detail in place of the table; the previous detail is closed. */
     public void showDetail(RunDetailViewModel detailModel) {
         closeDetail();
+        viewModel.pauseLiveUpdates();
         Button back = new Button("Back to runs", new FontIcon(Feather.ARROW_LEFT));
         back.setId(BACK_ID);
         back.setOnAction(e -> showList());
@@ -89,6 +90,19 @@ public final class RunsView extends StackPane {
         closeDetail();
         getChildren().setAll(list);
         viewModel.refresh();
+        viewModel.resumeLiveUpdates();
+    }
+
+    /** The screen is hidden: the table stops fetching its page again. */
+    public void pauseLiveUpdates() {
+        viewModel.pauseLiveUpdates();
+    }
+
+    /** The screen is shown again: the table, unless a detail covers it, is fetched at once. */
+    public void resumeLiveUpdates() {
+        if (detail == null) {
+            viewModel.resumeLiveUpdates();
+        }
     }
 
     public RunDetailView detail() {
