@@ -3,6 +3,9 @@ package dev.snapdeck.ui.controls;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -13,6 +16,9 @@ import javafx.scene.layout.Region;
  * parts named here keep their whole text and the rest (search fields, wrapping text) gives way.
  */
 public final class Widths {
+
+    /** Room kept for a table's vertical scroll bar, there once rows overflow (8 px in Primer). */
+    private static final double SCROLL_BAR_ROOM = 16;
 
     private Widths() {
     }
@@ -39,5 +45,31 @@ public final class Widths {
         rest.setHgrow(Priority.ALWAYS);
         columns.add(rest);
         return columns;
+    }
+
+    /**
+     * Lets columns give way in a table too narrow for every column's minimum width: rather than
+     * all columns being squeezed until their headers read "…", the columns named are hidden, the
+     * least important first, and come back as the table widens. A column that gives way takes
+     * every less important one with it, so what shows never skips a more important column.
+     */
+    public static <S> void giveWay(TableView<S> table,
+            List<TableColumn<S, ?>> leastImportantFirst) {
+        InvalidationListener fit = observable -> {
+            double room = table.getWidth() - table.getInsets().getLeft()
+                    - table.getInsets().getRight() - SCROLL_BAR_ROOM;
+            double needed = table.getColumns().stream()
+                    .filter(column -> !leastImportantFirst.contains(column))
+                    .mapToDouble(TableColumn::getMinWidth).sum();
+            boolean fits = true;
+            for (int i = leastImportantFirst.size() - 1; i >= 0; i--) {
+                TableColumn<S, ?> column = leastImportantFirst.get(i);
+                fits = fits && needed + column.getMinWidth() <= room;
+                column.setVisible(fits);
+                needed += fits ? column.getMinWidth() : 0;
+            }
+        };
+        table.widthProperty().addListener(fit);
+        fit.invalidated(table.widthProperty());
     }
 }

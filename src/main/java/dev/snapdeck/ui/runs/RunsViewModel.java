@@ -1,6 +1,5 @@
 package dev.snapdeck.ui.runs;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,9 +22,9 @@ import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunQuery;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
-import dev.snapdeck.service.Poller;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.paging.LivePage;
 import dev.snapdeck.ui.paging.ServerPager;
 import dev.snapdeck.ui.shell.AppContext;
 import dev.snapdeck.ui.shell.Problems;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Runs screen: one server-side page of runs, newest first, filtered by status, pipeline,
- * snapshot and a name search. While a run on the page is active the page is fetched again every
- * {@link #LIVE_INTERVAL}.
+ * snapshot and a name search. While the screen is shown the page stays fresh (see
+ * {@link LivePage}): it is fetched again every two seconds while a run on it is active.
  *
  * <p>Paging never skips or repeats rows: the first page is live, and later pages only show runs
  * created up to the newest run the first page showed, so runs started meanwhile do not push rows
@@ -45,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class RunsViewModel {
 
     static final int PAGE_SIZE = 50;
-    static final Duration LIVE_INTERVAL = Duration.ofSeconds(2);
-    static final Duration IDLE_INTERVAL = Duration.ofSeconds(5);
     /** The statuses the status filter offers; null stands for all. */
     public static final List<ExecutionStatus> STATUSES = List.of(ExecutionStatus.RUNNING,
             ExecutionStatus.INITIALIZING, ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
@@ -56,6 +53,7 @@ public final class RunsViewModel {
 
     private final AppContext context;
     private final ServerPager<PipelineRun> pager;
+    private final LivePage<PipelineRun> livePage;
     private final ObservableList<PipelineRun> runs = FXCollections.observableArrayList();
     private final ObservableList<Pipeline> pipelines = FXCollections.observableArrayList();
     private final ObservableList<Snapshot> snapshots = FXCollections.observableArrayList();
@@ -64,10 +62,8 @@ public final class RunsViewModel {
     private final ObjectProperty<Snapshot> snapshotFilter = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private Task<Page<PipelineRun>> loading;
-    private Poller<Page<PipelineRun>> poller;
 
     public RunsViewModel(AppContext context) {
         this(context, PAGE_SIZE);
@@ -78,6 +74,7 @@ public final class RunsViewModel {
         this.context = Objects.requireNonNull(context, "context");
         pager = ServerPager.newestFirst(pageSize, PipelineRun::created, this::load)
                 .describedAsRange("Runs", () -> "No runs");
+        livePage = new LivePage<>(context.executor(), RunsViewModel::isActive);
         statusFilter.addListener((obs, old, now) -> refresh());
         pipelineFilter.addListener((obs, old, now) -> refresh());
         snapshotFilter.addListener((obs, old, now) -> refresh());
@@ -128,7 +125,7 @@ public final class RunsViewModel {
 
     /** True while the page is fetched again and again because a run on it is active. */
     public ReadOnlyBooleanProperty liveProperty() {
-        return live.getReadOnlyProperty();
+        return livePage.liveProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -152,9 +149,23 @@ public final class RunsViewModel {
         }
     }
 
+    /** Stops fetching the page again while the screen is not shown. */
+    public void pauseLiveUpdates() {
+        livePage.pause();
+    }
+
+    /** Fetches the page at once and keeps it fresh again, as when the screen is shown again. */
+    public void resumeLiveUpdates() {
+        livePage.resume();
+    }
+
     /** Stops fetching; call when the screen goes away. */
     public void dispose() {
         cancel();
+    }
+
+    LivePage<PipelineRun> livePage() {
+        return livePage;
     }
 
     RunQuery query(int pageNumber) {
@@ -188,7 +199,8 @@ public final class RunsViewModel {
                 .onSuccess(result -> {
                     busy.set(false);
                     show(pageNumber, result);
-                    follow(workspace, pageNumber, query);
+                    livePage.follow(pageNumber, result.items(), () -> workspace.runs(query),
+                            update -> show(pageNumber, update));
                 })
                 .onFailure(failure -> {
                     busy.set(false);
@@ -206,33 +218,8 @@ public final class RunsViewModel {
         }
     }
 
-    /**
-     * Keeps the page fresh: every {@link #LIVE_INTERVAL} while a run on it is active; the first
-     * page also every {@link #IDLE_INTERVAL} otherwise, so runs started elsewhere show up.
-     */
-    private void follow(Workspace workspace, int pageNumber, RunQuery query) {
-        boolean active = hasActive(runs);
-        live.set(active);
-        if (!active && pageNumber > 1) {
-            return;
-        }
-        poller = Poller.builder(context.executor(), () -> workspace.runs(query))
-                .every(active ? LIVE_INTERVAL : IDLE_INTERVAL)
-                .atMostEvery(IDLE_INTERVAL.multipliedBy(2))
-                .until(result -> hasActive(result.items()) != active)
-                .onUpdate(result -> {
-                    show(pageNumber, result);
-                    if (hasActive(result.items()) != active) {
-                        follow(workspace, pageNumber, query);
-                    }
-                })
-                .onError(failure -> LOG.debug("Live update of the runs failed", failure))
-                .build();
-        poller.start();
-    }
-
-    static boolean hasActive(List<PipelineRun> items) {
-        return items.stream().anyMatch(run -> run.status() != null && !run.status().isFinished());
+    private static boolean isActive(PipelineRun run) {
+        return run.status() != null && !run.status().isFinished();
     }
 
     private void loadChoices() {
@@ -254,10 +241,6 @@ public final class RunsViewModel {
         if (loading != null) {
             loading.cancel();
         }
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-        live.set(false);
+        livePage.stop();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -21,10 +22,12 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
 import org.controlsfx.control.Notifications;
+import org.controlsfx.tools.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class FxDialogService implements DialogService {
 
     public static final String ERROR_DETAILS_ID = "errorDetails";
+    /** Paints ControlsFX's notification popup in the theme's colours. */
+    private static final String NOTIFICATION_STYLESHEET = FxDialogService.class
+            .getResource("FxDialogService.css").toExternalForm();
     private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
 
     private final Window owner;
@@ -81,10 +87,28 @@ public final class FxDialogService implements DialogService {
         LOG.debug("Notification: {}", message);
         Notifications notification = Notifications.create().text(message)
                 .hideAfter(Duration.seconds(4));
-        if (owner != null && owner.isShowing()) {
+        boolean owned = owner != null && owner.isShowing();
+        if (owned) {
             notification.owner(owner);
         }
+        // Without an owner, ControlsFX shows the notification over the window it picks this way.
+        paintNotificationsOver(owned ? owner : Utils.getWindow(null));
         notification.showInformation();
+    }
+
+    /**
+     * A notification popup takes its stylesheets from the scene of the window it shows over (the
+     * first window that is not a popup), so that scene gets the rules that paint it.
+     */
+    private static void paintNotificationsOver(Window window) {
+        Window shownOver = window;
+        while (shownOver instanceof PopupWindow) {
+            shownOver = ((PopupWindow) shownOver).getOwnerWindow();
+        }
+        Scene scene = shownOver == null ? null : shownOver.getScene();
+        if (scene != null && !scene.getStylesheets().contains(NOTIFICATION_STYLESHEET)) {
+            scene.getStylesheets().add(NOTIFICATION_STYLESHEET);
+        }
     }
 
     @Override

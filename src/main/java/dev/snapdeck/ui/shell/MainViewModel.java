@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the app shell: the screen shown, the theme, the banner and the status bar. Screens
- * register what F5 does for them through {@link #setRefreshHandler}.
+ * register what F5 does for them through {@link #setRefreshHandler}, and what to do when they are
+ * shown and hidden (live updates stop while nobody sees them) through {@link #setShowHandlers}.
  */
 public final class MainViewModel {
 
@@ -27,6 +28,8 @@ public final class MainViewModel {
     private final BannerModel banner = new BannerModel();
     private final StatusBarModel statusBar = new StatusBarModel();
     private final Map<Screen, Runnable> refreshHandlers = new EnumMap<>(Screen.class);
+    private final Map<Screen, Runnable> shownHandlers = new EnumMap<>(Screen.class);
+    private final Map<Screen, Runnable> hiddenHandlers = new EnumMap<>(Screen.class);
 
     public MainViewModel(ShellPreferences preferences) {
         this.preferences = Objects.requireNonNull(preferences, "preferences");
@@ -38,8 +41,14 @@ public final class MainViewModel {
         return selectedScreen.getReadOnlyProperty();
     }
 
+    /** Shows {@code screen}, telling the screen shown before that it is hidden. */
     public void showScreen(Screen screen) {
+        Screen before = selectedScreen.get();
         selectedScreen.set(Objects.requireNonNull(screen, "screen"));
+        if (before != screen) {
+            hiddenHandlers.getOrDefault(before, () -> { }).run();
+            shownHandlers.getOrDefault(screen, () -> { }).run();
+        }
     }
 
     /** Shows the screen at this 1-based sidebar position; other numbers do nothing. */
@@ -74,6 +83,12 @@ public final class MainViewModel {
     /** What {@link #refresh()} does while {@code screen} is shown. */
     public void setRefreshHandler(Screen screen, Runnable handler) {
         refreshHandlers.put(screen, Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** What {@code screen} does when it is shown ({@code shown}) and when another replaces it. */
+    public void setShowHandlers(Screen screen, Runnable shown, Runnable hidden) {
+        shownHandlers.put(screen, Objects.requireNonNull(shown, "shown"));
+        hiddenHandlers.put(screen, Objects.requireNonNull(hidden, "hidden"));
     }
 
     /** Refreshes the screen shown, if it registered a handler (F5). */

@@ -37,7 +37,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Puts the dashboard together: the main view with its three screens, the connection session and
  * the FX {@link Navigator}. Screens are built when first shown and refreshed on F5, after a
- * reconnect, and (through their view-models) when the workspace changes.
+ * reconnect, and (through their view-models) when the workspace changes; their live updates
+ * pause while another screen is shown.
  */
 public final class Shell implements Navigator {
 
@@ -237,6 +238,8 @@ public final class Shell implements Navigator {
     private Node snapshots() {
         snapshotsModel = new SnapshotsViewModel(context);
         mainModel.setRefreshHandler(Screen.SNAPSHOTS, snapshotsModel::refresh);
+        mainModel.setShowHandlers(Screen.SNAPSHOTS, snapshotsModel::resumeLiveUpdates,
+                snapshotsModel::pauseLiveUpdates);
         return new SnapshotsView(snapshotsModel);
     }
 
@@ -250,6 +253,8 @@ public final class Shell implements Navigator {
         runsModel = new RunsViewModel(context);
         runsView = new RunsView(runsModel);
         mainModel.setRefreshHandler(Screen.RUNS, runsView::refresh);
+        mainModel.setShowHandlers(Screen.RUNS, runsView::resumeLiveUpdates,
+                runsView::pauseLiveUpdates);
         return runsView;
     }
 }

@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.snapshots;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -141,15 +142,23 @@ public final class SnapshotsView extends BorderPane {
         table.setPlaceholder(new Label("No snapshots yet. Make one from a run with "
                 + "New Snapshot…"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<SnapshotRow, String> name = column("Name", SnapshotRow::name, 150);
+        // Minimum widths keep each header whole, and a date and "provisioning", in Primer's font;
+        // names and pipelines keep enough to tell them apart.
+        TableColumn<SnapshotRow, String> name = column("Name", SnapshotRow::name, 180, 120);
         name.setCellFactory(column -> new NameCell());
+        TableColumn<SnapshotRow, String> stack = column("Stack", SnapshotRow::stack, 80, 64);
+        TableColumn<SnapshotRow, String> runnable = column("Runnable", SnapshotRow::runnable,
+                95, 92);
+        TableColumn<SnapshotRow, String> createdBy = column("By", SnapshotRow::createdBy, 80, 60);
         table.getColumns().add(name);
-        table.getColumns().add(column("Pipeline", SnapshotRow::pipeline, 150));
-        table.getColumns().add(column("Stack", SnapshotRow::stack, 80));
-        table.getColumns().add(column("Runnable", SnapshotRow::runnable, 85));
-        table.getColumns().add(column("Latest run", SnapshotRow::latestRun, 95));
-        table.getColumns().add(column("Created", SnapshotRow::created, 135));
-        table.getColumns().add(column("By", SnapshotRow::createdBy, 70));
+        table.getColumns().add(column("Pipeline", SnapshotRow::pipeline, 170, 125));
+        table.getColumns().add(stack);
+        table.getColumns().add(runnable);
+        table.getColumns().add(column("Latest run", SnapshotRow::latestRun, 110, 100));
+        table.getColumns().add(column("Created", SnapshotRow::created, 150, 150));
+        table.getColumns().add(createdBy);
+        // In a small window these give way; the detail pane's facts still say them.
+        Widths.giveWay(table, List.of(stack, createdBy, runnable));
         table.setRowFactory(view -> new SnapshotTableRow());
 
         table.getSelectionModel().getSelectedItems().addListener(
@@ -185,12 +194,12 @@ public final class SnapshotsView extends BorderPane {
     }
 
     private static TableColumn<SnapshotRow, String> column(String title,
-            Function<SnapshotRow, String> value, double width) {
+            Function<SnapshotRow, String> value, double width, double minWidth) {
         TableColumn<SnapshotRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(
                 cell.getValue())));
         column.setPrefWidth(width);
-        column.setMinWidth(width * 0.8);
+        column.setMinWidth(minWidth);
         // The server orders the pages (newest first); sorting one page here would mislead.
         column.setSortable(false);
         return column;
@@ -265,6 +274,10 @@ public final class SnapshotsView extends BorderPane {
         if (snapshot.pipeline() != null) {
             text.append("Pipeline: ").append(snapshot.pipeline().name()).append('\n');
         }
+        if (snapshot.stack() != null) {
+            text.append("Stack: ").append(snapshot.stack().name()).append('\n');
+        }
+        text.append("Runnable: ").append(snapshot.runnable() ? "yes" : "no").append('\n');
         if (snapshot.stepNames() != null && !snapshot.stepNames().isEmpty()) {
             text.append("Steps: ").append(String.join(" → ", snapshot.stepNames())).append('\n');
         }

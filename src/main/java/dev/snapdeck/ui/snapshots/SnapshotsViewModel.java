@@ -1,6 +1,5 @@
 package dev.snapdeck.ui.snapshots;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +29,9 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.api.SnapshotQuery;
 import dev.snapdeck.api.SnapshotUpdate;
 import dev.snapdeck.api.ZenmlException;
-import dev.snapdeck.service.Poller;
 import dev.snapdeck.service.Task;
 import dev.snapdeck.service.Workspace;
+import dev.snapdeck.ui.paging.LivePage;
 import dev.snapdeck.ui.paging.ServerPager;
 import dev.snapdeck.ui.shell.AppContext;
 
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * The Snapshots screen: the named snapshots of the connected server, one server-side page at a
  * time, newest first, searched by name on the server, with a detail pane that renames,
  * re-describes and re-tags one, and delete for several at once. The shell registers
- * {@link #refresh()} for F5.
+ * {@link #refresh()} for F5, and pauses the live updates while the screen is not shown.
  *
  * <p>Paging never skips or repeats rows: later pages only show snapshots created up to the newest
  * one the first page showed, so snapshots made meanwhile do not push rows from one page onto the
@@ -54,13 +53,9 @@ public final class SnapshotsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotsViewModel.class);
     static final int PAGE_SIZE = 50;
 
-    /** How often the page is fetched again while a snapshot on it has a run in progress. */
-    static final Duration LIVE_INTERVAL = Duration.ofSeconds(2);
-    /** How often the first page is fetched again otherwise, so runs started elsewhere show. */
-    static final Duration IDLE_INTERVAL = Duration.ofSeconds(5);
-
     private final AppContext context;
     private final ServerPager<Snapshot> pager;
+    private final LivePage<Snapshot> livePage;
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SnapshotRow> rowsView =
             FXCollections.unmodifiableObservableList(rows);
@@ -76,7 +71,6 @@ public final class SnapshotsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canRun;
     private final BooleanBinding canSave;
-    private Poller<Page<Snapshot>> poller;
     private Task<?> loading;
     private Task<?> loadingDetail;
 
@@ -90,6 +84,7 @@ public final class SnapshotsViewModel {
         pager = ServerPager.newestFirst(pageSize, Snapshot::created, this::load)
                 .describedAsRange("Snapshots", () -> search.get().isBlank() ? "No snapshots"
                         : "No snapshot names contain this");
+        livePage = new LivePage<>(context.executor(), SnapshotsViewModel::hasRunInProgress);
         selection.addListener((ListChangeListener<SnapshotRow>) c ->
                 selectionChanged());
         canDelete = Bindings.isNotEmpty(selection).and(busy.not());
@@ -172,6 +167,20 @@ public final class SnapshotsViewModel {
         pager.firstPage();
     }
 
+    /** Stops fetching the page again while the screen is not shown. */
+    public void pauseLiveUpdates() {
+        livePage.pause();
+    }
+
+    /** Fetches the page at once and keeps it fresh again, as when the screen is shown again. */
+    public void resumeLiveUpdates() {
+        livePage.resume();
+    }
+
+    LivePage<Snapshot> livePage() {
+        return livePage;
+    }
+
     SnapshotQuery query(int pageNumber) {
         SnapshotQuery query = new SnapshotQuery().namedOnly().sortBy("desc:created");
         if (!search.get().isBlank()) {
@@ -185,7 +194,7 @@ public final class SnapshotsViewModel {
         if (loading != null) {
             loading.cancel();
         }
-        stopFollowing();
+        livePage.stop();
         if (workspace == null) {
             rows.clear();
             pager.clear();
@@ -197,7 +206,8 @@ public final class SnapshotsViewModel {
         loading = context.executor().submit(() -> workspace.snapshots(query))
                 .onSuccess(result -> {
                     showPage(pageNumber, result, version);
-                    follow(workspace, pageNumber, query, version);
+                    livePage.follow(pageNumber, result.items(), () -> workspace.snapshots(query),
+                            update -> showLiveUpdate(pageNumber, update, version));
                 })
                 .onFailure(failure -> {
                     LOG.warn("Could not load snapshots", failure);
@@ -207,37 +217,12 @@ public final class SnapshotsViewModel {
     }
 
     /**
-     * Keeps the latest-run column fresh: the page is fetched again every {@link #LIVE_INTERVAL}
-     * while a snapshot on it has a run in progress, the first page every {@link #IDLE_INTERVAL}
-     * otherwise. A fetch that changes nothing, or comes while the user edits the selected
-     * snapshot's details, leaves the table alone.
+     * Keeps the latest-run column fresh (see {@link LivePage}). A fetch that changes nothing, or
+     * comes while the user edits the selected snapshot's details, leaves the table alone.
      */
-    private void follow(Workspace workspace, int pageNumber, SnapshotQuery query, String version) {
-        boolean active = hasRunInProgress(currentSnapshots());
-        if (!active && pageNumber > 1) {
-            return;
-        }
-        poller = Poller.builder(context.executor(), () -> workspace.snapshots(query))
-                .every(active ? LIVE_INTERVAL : IDLE_INTERVAL)
-                .atMostEvery(IDLE_INTERVAL.multipliedBy(2))
-                .until(result -> hasRunInProgress(result.items()) != active)
-                .onUpdate(result -> {
-                    if (!detailsEdited() && !result.items().equals(currentSnapshots())) {
-                        showPage(pageNumber, result, version);
-                    }
-                    if (hasRunInProgress(result.items()) != active) {
-                        follow(workspace, pageNumber, query, version);
-                    }
-                })
-                .onError(failure -> LOG.debug("Live update of the snapshots failed", failure))
-                .build();
-        poller.start();
-    }
-
-    private void stopFollowing() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
+    private void showLiveUpdate(int pageNumber, Page<Snapshot> result, String version) {
+        if (!detailsEdited() && !result.items().equals(currentSnapshots())) {
+            showPage(pageNumber, result, version);
         }
     }
 
@@ -245,9 +230,8 @@ public final class SnapshotsViewModel {
         return rows.stream().map(SnapshotRow::snapshot).collect(Collectors.toList());
     }
 
-    static boolean hasRunInProgress(List<Snapshot> snapshots) {
-        return snapshots.stream().anyMatch(snapshot -> snapshot.latestRunStatus() != null
-                && !snapshot.latestRunStatus().isFinished());
+    private static boolean hasRunInProgress(Snapshot snapshot) {
+        return snapshot.latestRunStatus() != null && !snapshot.latestRunStatus().isFinished();
     }
 
     private void showPage(int pageNumber, Page<Snapshot> result, String version) {

@@ -135,6 +135,27 @@ class RunsViewModelTest {
     }
 
     @Test
+    void hiddenItStopsFetchingAndShownAgainItFetchesAtOnce() {
+        workspace.addRun(training, "live", ExecutionStatus.RUNNING);
+        open(50);
+        boolean pollingWhenShown = viewModel.livePage().isPolling();
+
+        viewModel.pauseLiveUpdates();
+        boolean pollingWhileHidden = viewModel.livePage().isPolling();
+        boolean liveWhileHidden = viewModel.liveProperty().get();
+        workspace.addRun(training, "started-meanwhile", ExecutionStatus.RUNNING);
+        viewModel.resumeLiveUpdates();
+
+        assertTrue(pollingWhenShown);
+        assertFalse(pollingWhileHidden);
+        assertFalse(liveWhileHidden);
+        assertTrue(viewModel.livePage().isPolling());
+        assertTrue(viewModel.liveProperty().get());
+        Eventually.await("the run started meanwhile to show", Duration.ofSeconds(10),
+                () -> names().contains("started-meanwhile"));
+    }
+
+    @Test
     void opensTheRunThroughTheNavigator() {
         addRuns(1, ExecutionStatus.COMPLETED);
         open(50);

@@ -1,6 +1,7 @@
 package dev.snapdeck.ui.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,6 +37,7 @@ class RunsViewTest {
     private final FakeShell shell = new FakeShell();
     private final BackgroundExecutor executor = BackgroundExecutor.create(Platform::runLater);
     private PipelineRun finished;
+    private RunsViewModel model;
     private RunsView view;
 
     @Start
@@ -49,7 +51,8 @@ class RunsViewTest {
                 RunsWorkspace.step(finished.id(), "train", ExecutionStatus.COMPLETED)));
         workspace.logs.put(workspace.steps.get(finished.id()).get(0).id(),
                 List.of(RunsWorkspace.log("loaded 150 rows")));
-        view = new RunsView(new RunsViewModel(shell.context(workspace, executor), 5));
+        model = new RunsViewModel(shell.context(workspace, executor), 5);
+        view = new RunsView(model);
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
     }
@@ -96,6 +99,25 @@ class RunsViewTest {
                 .isDisabled());
         assertEquals(finished.name(), robot.lookup("#" + RunDetailView.TITLE_ID)
                 .queryAs(Label.class).getText());
+    }
+
+    private boolean tablePolling(FxRobot robot) {
+        boolean[] polling = new boolean[1];
+        robot.interact(() -> polling[0] = model.livePage().isPolling());
+        return polling[0];
+    }
+
+    @Test
+    void theTableIsNotFetchedAgainWhileARunsDetailCoversIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tablePolling(robot));
+
+        robot.interact(() -> view.showDetail(new RunDetailViewModel(
+                shell.context(workspace, executor), finished.id())));
+        boolean pollingUnderTheDetail = tablePolling(robot);
+        robot.clickOn("#" + RunsView.BACK_ID);
+
+        assertFalse(pollingUnderTheDetail);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tablePolling(robot));
     }
 
     @Test

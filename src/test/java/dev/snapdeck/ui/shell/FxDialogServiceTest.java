@@ -2,12 +2,18 @@ package dev.snapdeck.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
@@ -33,8 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The dashboard's dialog service on a real window: the error dialog says what failed in its
  * header and text and keeps the stack trace folded away until asked; an exception nobody caught
- * gets the same dialog; and without a system tray (tests run with {@code java.awt.headless}) a
- * desktop notification shows inside the window.
+ * gets the same dialog; a notification is painted in the theme's colours; and without a system
+ * tray (tests run with {@code java.awt.headless}) a desktop notification shows inside the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class FxDialogServiceTest {
@@ -119,6 +126,58 @@ class FxDialogServiceTest {
         assertTrue(pane.getContentText().contains("unexpected problem"), pane.getContentText());
         assertTrue(details.getText().startsWith(
                 "java.lang.IllegalArgumentException: no such step: trian_model"));
+    }
+
+    @Test
+    void aNotificationIsPaintedInTheThemesColours(FxRobot robot) throws Exception {
+        Label label = showNotification(robot, "Snapshot saved.");
+        Region pane = (Region) label.getParent();
+        while (!pane.getStyleClass().contains("pane")) {
+            pane = (Region) pane.getParent();
+        }
+        Label themed = robot.lookup((Label l) -> "Snapdeck".equals(l.getText())).query();
+
+        assertNotNull(pane.getBackground(), "the notification has no background");
+        assertFalse(pane.getBackground().getFills().isEmpty());
+        assertEquals(themed.getTextFill(), label.getTextFill());
+    }
+
+    @Test
+    void aNotificationResolvesEveryColourItsStylesheetNames(FxRobot robot) throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+        css.addHandler(recorder);
+        try {
+            showNotification(robot, "Copied to the clipboard");
+        } finally {
+            css.removeHandler(recorder);
+        }
+
+        assertEquals(List.of(), warnings.stream().filter(w -> w.contains("notification"))
+                .collect(Collectors.toList()));
+    }
+
+    /** Shows {@code text} as a notification and returns its label, laid out and styled. */
+    private Label showNotification(FxRobot robot, String text) throws Exception {
+        robot.interact(() -> dialogs.notify(text));
+        waitFor(() -> robot.lookup((Label label) -> text.equals(label.getText())).tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup((Label label) -> text.equals(label.getText())).query();
     }
 
     @Test

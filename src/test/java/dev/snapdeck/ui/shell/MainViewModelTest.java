@@ -44,6 +44,24 @@ class MainViewModelTest {
     }
 
     @Test
+    void tellsTheScreenLeftThatItIsHiddenAndTheScreenShownThatItIsShown() {
+        MainViewModel viewModel = new MainViewModel(preferences);
+        List<String> told = new ArrayList<>();
+        viewModel.setShowHandlers(Screen.SNAPSHOTS, () -> told.add("snapshots shown"),
+                () -> told.add("snapshots hidden"));
+        viewModel.setShowHandlers(Screen.RUNS, () -> told.add("runs shown"),
+                () -> told.add("runs hidden"));
+
+        viewModel.showScreen(Screen.RUNS);
+        viewModel.showScreen(Screen.RUNS);
+        viewModel.showScreen(Screen.PIPELINES);
+        viewModel.showScreen(Screen.SNAPSHOTS);
+
+        assertEquals(List.of("snapshots hidden", "runs shown", "runs hidden", "snapshots shown"),
+                told);
+    }
+
+    @Test
     void refreshRunsOnlyTheShownScreensHandler() {
         MainViewModel viewModel = new MainViewModel(preferences);
         List<Screen> refreshed = new ArrayList<>();

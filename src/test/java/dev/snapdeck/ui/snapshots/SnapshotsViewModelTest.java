@@ -59,6 +59,26 @@ class SnapshotsViewModelTest {
                 () -> "completed".equals(row(viewModel, nightly).latestRun()));
     }
 
+    @Test
+    void hiddenItStopsFetchingAndShownAgainItFetchesAtOnce() {
+        SnapshotsViewModel viewModel = loaded();
+        boolean pollingWhenShown = viewModel.livePage().isPolling();
+
+        viewModel.pauseLiveUpdates();
+        boolean pollingWhileHidden = viewModel.livePage().isPolling();
+        Snapshot nightly = workspace.add(FakeWorkspace.snapshot("nightly",
+                FakeWorkspace.SERVER_VERSION));
+        viewModel.resumeLiveUpdates();
+
+        assertTrue(pollingWhenShown);
+        assertFalse(pollingWhileHidden);
+        assertTrue(viewModel.livePage().isPolling());
+        Eventually.await("the snapshot made meanwhile to show", Duration.ofSeconds(10),
+                () -> viewModel.getSnapshots().stream()
+                        .anyMatch(row -> row.snapshot().id().equals(nightly.id())));
+        viewModel.pauseLiveUpdates();
+    }
+
     private static Snapshot withLatestRun(Snapshot s, ExecutionStatus status) {
         return new Snapshot(s.id(), s.name(), s.created(), s.updated(), s.runnable(), s.deployable(), s.dynamic(),
                 s.pipelineId(), s.pipeline(), s.stack(), s.build(), s.user(), s.tags(), s.id(), status,
