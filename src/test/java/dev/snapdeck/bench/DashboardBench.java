@@ -35,13 +35,15 @@ import dev.snapdeck.ui.testing.FakeShell;
  * {@code java -cp target/classes:target/test-classes:<deps> dev.snapdeck.bench.DashboardBench}.
  *
  * <ul>
- *   <li>start-up: a child JVM from spawn to a populated Snapshots view, against a child JVM from
- *       spawn to a bare JavaFX window with the same class path (aim: at most 1.5x);
- *       TODO: measured 3.9x to 4.6x on the shared build machine under Xvfb. The child log shows
- *       where it goes: about 3 s for the local server to start (SQLite, migrations, Javalin;
- *       started in parallel with JavaFX), then about 2.7 s for connecting (this test launcher
- *       signs in with the admin password, which the server hashes, before the client's info,
- *       user and capability calls), then 0.7 s to the first Snapshots page;</li>
+ *   <li>start-up: a child JVM from spawn to a populated Snapshots view, started as {@code Main}
+ *       starts the dashboard (log file, local server and sign-in on a thread of their own while
+ *       JavaFX starts), against a child JVM from spawn to a bare JavaFX window with the same class
+ *       path (aim: at most 1.5x). TODO: not met, about 3x on two cores. The process is busy on
+ *       both cores the whole time: of about 3.6 s of processor time, the JIT compilers take 1.5 s
+ *       (mostly code that loads classes and spins lambda classes: some 8,000 classes and 1,300
+ *       lambdas, against 2,700 for the bare window), the JavaFX thread 0.6 s for the window, and
+ *       the local server (Jetty, SQLite) and the sign-in the rest. A class-data-sharing archive
+ *       cuts both children by about 40% and leaves the ratio where it is;</li>
  *   <li>a Runs table of 10,000 rows: scrolling through it and select-all, reporting the longest
  *       gap between two FX pulses against the longest gap while idle.</li>
  * </ul>
@@ -49,7 +51,7 @@ import dev.snapdeck.ui.testing.FakeShell;
 public final class DashboardBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardBench.class);
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     private DashboardBench() {
     }
