@@ -26,6 +26,8 @@ final class ExitCode {
     static final String AUTH_LINE = "3:Not signed in, or the server rejected the credentials.";
     static final String UNREACHABLE_LINE = "4:The server could not be reached or did not answer "
             + "in time.";
+    static final String UNREACHABLE_WATCHING_LINE = "4:The server could not be reached or did "
+            + "not answer in time; with --wait or --follow, for longer than --outage-grace.";
     static final String NOT_FOUND_LINE = "5:No such pipeline, snapshot, run or step, or a name or "
             + "id prefix matched several.";
     static final String RUN_FAILED_LINE = "6:With --wait or --follow: the run failed.";

@@ -1,6 +1,5 @@
 package dev.snapdeck.cli;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import dev.snapdeck.service.StepLogCursor;
 import dev.snapdeck.service.Workspace;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Print the logs of a run's steps (all steps in order, or one with --step).",
             "With --follow, new lines are printed as the steps write them until the run ends, "
-                + "and the exit code says how it ended. Ctrl+C stops following, not the run."},
+                + "and the exit code says how it ended. Ctrl+C stops following, not the run; so "
+                + "does an outage of the server longer than --outage-grace."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
-            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
+            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_WATCHING_LINE, ExitCode.NOT_FOUND_LINE,
             ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE})
 final class RunLogsCommand extends ConnectedCommand {
 
@@ -40,9 +41,14 @@ final class RunLogsCommand extends ConnectedCommand {
             description = "Keep printing new lines until the run ends (no JSON form).")
     boolean follow;
 
-    @Option(names = "--poll-interval", hidden = true, paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How often --follow asks the server, in milliseconds.")
-    long pollMillis;
+    @Mixin
+    WatchOptions watching;
+
+    /** Where --follow has got to in each step's log, in the order the steps started. */
+    private final Map<UUID, StepLogCursor> cursors = new LinkedHashMap<>();
+
+    /** The step whose lines --follow printed last, so another step's lines get a heading. */
+    private String shownStep;
 
     RunLogsCommand(CliEnvironment env) {
         super(env);
@@ -90,27 +96,22 @@ final class RunLogsCommand extends ConnectedCommand {
     }
 
     /**
-     * Reads the run's status before its logs in every round, so the round that sees the run
+     * The watch reads the run's status before each round's logs, so the round that sees the run
      * ended also prints the last lines the steps wrote.
      */
     private int follow(Workspace workspace, PipelineRun found) throws InterruptedException {
-        Map<UUID, StepLogCursor> cursors = new LinkedHashMap<>();
-        Duration interval = Duration.ofMillis(Math.max(50, pollMillis));
-        String shownStep = null;
-        while (true) {
-            PipelineRun now = workspace.run(found.id());
-            for (StepRun s : workspace.steps(found.id())) {
-                if (step == null || s.name().equals(step)) {
-                    StepLogCursor cursor = cursors.computeIfAbsent(s.id(), id -> new StepLogCursor());
-                    shownStep = printFresh(cursor.next(workspace, s), s.name(), shownStep);
-                }
+        PipelineRun ended = watching.watch(found, err(), session()::verbose)
+                .untilEnded(workspace, now -> printNewLines(workspace, now));
+        return reportEnd(ended, cursors.isEmpty());
+    }
+
+    /** One round: what each step wrote since the last (a read that fails moves no cursor). */
+    private void printNewLines(Workspace workspace, PipelineRun now) {
+        for (StepRun s : workspace.steps(now.id())) {
+            if (step == null || s.name().equals(step)) {
+                StepLogCursor cursor = cursors.computeIfAbsent(s.id(), id -> new StepLogCursor());
+                shownStep = printFresh(cursor.next(workspace, s), s.name(), shownStep);
             }
-            if (now.hasEnded()) {
-                return reportEnd(now, cursors.isEmpty());
-            }
-            session().verbose("Run " + now.name() + " is " + now.status() + "; asking again in "
-                    + interval.toMillis() + " ms");
-            Thread.sleep(interval.toMillis());
         }
     }
 

@@ -2,7 +2,6 @@ package dev.snapdeck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import dev.snapdeck.service.Workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
             "With --wait, each step's status changes are printed until the run ends, and the "
-                + "exit code says how it ended. Ctrl+C stops waiting, not the run."},
+                + "exit code says how it ended. Ctrl+C stops waiting, not the run; so does an "
+                + "outage of the server longer than --outage-grace."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
-            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_LINE, ExitCode.NOT_FOUND_LINE,
+            ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_WATCHING_LINE, ExitCode.NOT_FOUND_LINE,
             ExitCode.RUN_FAILED_LINE, ExitCode.RUN_STOPPED_LINE, ExitCode.NOT_SUPPORTED_LINE})
 final class SnapshotRunCommand extends ConnectedCommand {
 
@@ -45,9 +46,8 @@ final class SnapshotRunCommand extends ConnectedCommand {
     @Option(names = "--wait", description = "Wait for the run to end, printing step progress.")
     boolean waitForEnd;
 
-    @Option(names = "--poll-interval", hidden = true, paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How often --wait asks the server, in milliseconds.")
-    long pollMillis;
+    @Mixin
+    WatchOptions watching;
 
     SnapshotRunCommand(CliEnvironment env) {
         super(env);
@@ -96,18 +96,8 @@ final class SnapshotRunCommand extends ConnectedCommand {
             throws InterruptedException {
         PrintWriter progress = common.json() ? err() : out();
         Map<String, ExecutionStatus> seen = new HashMap<>();
-        Duration interval = Duration.ofMillis(Math.max(50, pollMillis));
-        PipelineRun run = started;
-        while (true) {
-            printStepChanges(workspace.steps(run.id()), seen, progress);
-            if (run.hasEnded()) {
-                return run;
-            }
-            session().verbose("Run " + run.name() + " is " + run.status() + "; asking again in "
-                    + interval.toMillis() + " ms");
-            Thread.sleep(interval.toMillis());
-            run = workspace.run(run.id());
-        }
+        return watching.watch(started, err(), session()::verbose).untilEnded(workspace,
+                now -> printStepChanges(workspace.steps(now.id()), seen, progress));
     }
 
     private static void printStepChanges(List<StepRun> steps, Map<String, ExecutionStatus> seen,

@@ -24,24 +24,29 @@ public final class StepLogCursor {
     /**
      * The entries written since the last call (all of them on the first). {@code step} is the
      * step as last fetched, so a log source that appeared since the last call is found.
-     * Blocks on the server; call it off the JavaFX thread. Fails as {@link Workspace#stepLog}.
+     * Blocks on the server; call it off the JavaFX thread. Fails as {@link Workspace#stepLog};
+     * a call that fails moves the cursor not at all, so the next call hands out what it would
+     * have, no entry lost and none twice, even when the failure came between two pieces.
      */
     public List<LogEntry> next(Workspace workspace, StepRun step) {
         List<LogEntry> fresh = new ArrayList<>();
+        long readTo = offset;
         while (true) {
-            LogChunk chunk = workspace.stepLog(step, offset);
+            LogChunk chunk = workspace.stepLog(step, readTo);
             if (chunk.nextOffset().isEmpty()) {
                 List<LogEntry> all = chunk.entries();
                 fresh.addAll(all.subList(Math.min(handedOut, all.size()), all.size()));
                 handedOut = Math.max(handedOut, all.size());
+                offset = readTo;
                 return fresh;
             }
             fresh.addAll(chunk.entries());
             long next = chunk.nextOffset().getAsLong();
-            if (next <= offset) {
+            if (next <= readTo) {
+                offset = readTo;
                 return fresh;
             }
-            offset = next;
+            readTo = next;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +20,14 @@ final class ChildCli {
 
     private final Process process;
     private final BufferedReader out;
+    private final BufferedReader errors;
+    private final StringBuilder errorsRead = new StringBuilder();
 
     private ChildCli(Process process) {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        this.errors = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                 StandardCharsets.UTF_8));
     }
 
@@ -41,12 +46,21 @@ final class ChildCli {
 
     /** Reads standard output up to the first line holding {@code text}, and answers it. */
     String readUntil(String text) throws IOException {
-        List<String> seen = new ArrayList<>();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
+        return readUntil(out, text, new StringBuilder());
+    }
+
+    /** Reads standard error up to the first line holding {@code text}, and answers it. */
+    String readErrorUntil(String text) throws IOException {
+        return readUntil(errors, text, errorsRead);
+    }
+
+    private static String readUntil(BufferedReader reader, String text, StringBuilder seen)
+            throws IOException {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            seen.append(line).append('\n');
             if (line.contains(text)) {
                 return line;
             }
-            seen.add(line);
         }
         throw new AssertionError("the child ended without printing '" + text + "': " + seen);
     }
@@ -63,8 +77,10 @@ final class ChildCli {
         return process.waitFor();
     }
 
-    /** Standard error, read once the process has ended. */
+    /** All of standard error ({@link #readErrorUntil}'s lines too), once the process ended. */
     String err() throws IOException {
-        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        StringWriter rest = new StringWriter();
+        errors.transferTo(rest);
+        return errorsRead + rest.toString();
     }
 }

@@ -112,13 +112,18 @@ final class CliHarness {
     static final class Running {
 
         private final WatchedWriter out = new WatchedWriter();
-        private final StringWriter err = new StringWriter();
+        private final WatchedWriter err = new WatchedWriter();
         private Thread thread;
         private Integer code;
 
         /** Waits until standard output holds {@code text} (the test's timeout bounds it). */
         void awaitOutput(String text) throws InterruptedException {
             out.await(text);
+        }
+
+        /** Waits until standard error holds {@code text} (the test's timeout bounds it). */
+        void awaitError(String text) throws InterruptedException {
+            err.await(text);
         }
 
         String outSoFar() {
@@ -128,7 +133,7 @@ final class CliHarness {
         Result join() throws InterruptedException {
             thread.join();
             synchronized (this) {
-                return new Result(code, out.text(), err.toString());
+                return new Result(code, out.text(), err.text());
             }
         }
 
@@ -137,6 +142,7 @@ final class CliHarness {
                 code = exitCode;
             }
             out.end();
+            err.end();
         }
     }
 

@@ -328,6 +328,49 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void waitRidesOutAGatewayThatAnswers503AndPrintsNoStepTwice() {
+        AtomicInteger polls = new AtomicInteger();
+        zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
+        zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN, r -> {
+            int poll = polls.incrementAndGet();
+            return poll == 2 || poll == 3
+                    ? new MockResponse().setResponseCode(503).setBody("Service Unavailable")
+                    : runAnswer(poll == 1 ? "running" : "completed");
+        });
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
+                "--wait", "--poll-interval", "50");
+
+        assertEquals(0, result.code(), result.err());
+        assertEquals(2, result.errLines().size(), result.err());
+        assertTrue(result.errLines().get(0).startsWith("Lost the server at " + zenml.url()
+                + "/ (HTTP 503); still waiting for run "), result.err());
+        assertTrue(result.errLines().get(0).contains("(" + ZenmlFixtures.RUN + ")"), result.err());
+        assertEquals("Reached the server again.", result.errLines().get(1));
+        assertEquals(1, result.out().lines().filter("  train_model: completed"::equals).count(),
+                result.out());
+    }
+
+    @Test
+    void waitEndsAtOnceWhenTheRunIsGone() {
+        AtomicInteger polls = new AtomicInteger();
+        zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
+        zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN,
+                r -> polls.incrementAndGet() == 1 ? runAnswer("running")
+                        : ZenmlFixtures.fixture(404, "error-404.json"));
+        signIn();
+
+        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
+                "--wait", "--poll-interval", "50");
+
+        assertEquals(ExitCode.NOT_FOUND, result.code(), result.err());
+        assertEquals(1, result.errLines().size(), result.err());
+        assertTrue(result.err().startsWith("error: not found: "), result.err());
+        assertEquals(2, polls.get());
+    }
+
+    @Test
     void runOnAServerThatCannotRunSnapshotsSaysWhyAndSendsNothing() {
         zenml.route("GET", "/api/v1/info", 200, "info-oss.json");
         zenml.openapi(false);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +68,7 @@ class FollowingRunsTest {
                 "    parameters:",
                 "      gate: {type: string, default: none}",
                 "      exit_code: {type: integer, default: 0}", ""));
-        server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"),
-                root.resolve("pipelines"), () -> PASSWORD, null));
+        server = startServer(0);
         cli = new CliHarness(Files.createDirectories(root.resolve("home")))
                 .signedIn(server.url().toString(), "local", "admin", PASSWORD);
         gate = root.resolve("gate-open");
@@ -76,7 +76,26 @@ class FollowingRunsTest {
 
     @AfterEach
     void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private LocalServer startServer(int port) throws IOException, SQLException {
+        return LocalServer.start(new ServerOptions(null, port, root.resolve("data"),
+                root.resolve("pipelines"), () -> PASSWORD, null));
+    }
+
+    /** Stops the server as a restart or an outage would; {@link #restartServer} ends it. */
+    private int stopServer() {
+        int port = server.port();
         server.close();
+        server = null;
+        return port;
+    }
+
+    private void restartServer(int port) throws IOException, SQLException {
+        server = startServer(port);
     }
 
     /** A snapshot of the gated pipeline whose step waits for {@link #gate}, then exits so. */
@@ -144,6 +163,106 @@ class FollowingRunsTest {
         assertEquals(1, refused.errLines().size(), refused.err());
     }
 
+    /**
+     * Closing the local server stops the runs it has going (as Ctrl+C on {@code snapdeck server}
+     * does), so the run this wait outlives ends stopped, and the wait says so once the server
+     * is back.
+     */
+    @Test
+    void waitRidesOutAServerRestartAndReportsHowTheRunEnded() throws Exception {
+        snapshotExiting(0);
+        CliHarness.Running waiting = cli.start("pipeline", "snapshot", "run", "gated", "--wait",
+                "--poll-interval", "100");
+        waiting.awaitOutput("  gate: running");
+
+        int port = stopServer();
+        waiting.awaitError("Lost the server");
+        restartServer(port);
+        CliHarness.Result ended = waiting.join();
+
+        List<String> out = ended.out().lines().toList();
+        String runId = runIdIn(out.get(0));
+        assertEquals(ExitCode.RUN_STOPPED, ended.code(), ended.err());
+        assertEquals(List.of("  gate: running", "  gate: stopped"), out.subList(1, 3));
+        assertTrue(out.get(3).matches("Run gated-\\S+ stopped \\(.*\\)\\."), ended.out());
+        assertEquals(4, out.size(), ended.out());
+        assertEquals(2, ended.errLines().size(), ended.err());
+        assertTrue(ended.errLines().get(0).startsWith("Lost the server at " + server.url()),
+                ended.err());
+        assertTrue(ended.errLines().get(0).contains("still waiting for run gated-"), ended.err());
+        assertTrue(ended.errLines().get(0).contains("(" + runId + ")"), ended.err());
+        assertEquals("Reached the server again.", ended.errLines().get(1));
+        assertEquals("stopped", describe(runId).path("status").asText());
+    }
+
+    @Test
+    void waitGivesUpAfterTheOutageGraceAndSaysHowToCheckOnTheRun() throws Exception {
+        snapshotExiting(0);
+        CliHarness.Running waiting = cli.start("pipeline", "snapshot", "run", "gated", "--wait",
+                "--poll-interval", "100", "--outage-grace", "500ms");
+        waiting.awaitOutput("  gate: running");
+
+        stopServer();
+        CliHarness.Result ended = waiting.join();
+
+        String runId = runIdIn(ended.out());
+        assertEquals(ExitCode.UNREACHABLE, ended.code(), ended.err());
+        assertEquals(2, ended.errLines().size(), ended.err());
+        assertTrue(ended.errLines().get(0).startsWith("Lost the server at "), ended.err());
+        String last = ended.errLines().get(1);
+        assertTrue(last.startsWith("error: lost the server at "), last);
+        assertTrue(last.contains(" and gave up after 500 ms; run gated-"), last);
+        assertTrue(last.endsWith("(" + runId + ") may still be going: see 'snapdeck run describe "
+                + runId + "'."), last);
+        assertFalse(ended.out().contains("gate: stopped"), ended.out());
+    }
+
+    @Test
+    void waitWithNoOutageGraceGivesUpAtTheFirstFailedPoll() throws Exception {
+        snapshotExiting(0);
+        CliHarness.Running waiting = cli.start("pipeline", "snapshot", "run", "gated", "--wait",
+                "--poll-interval", "100", "--outage-grace", "0");
+        waiting.awaitOutput("  gate: running");
+
+        stopServer();
+        CliHarness.Result ended = waiting.join();
+
+        assertEquals(ExitCode.UNREACHABLE, ended.code(), ended.err());
+        assertEquals(1, ended.errLines().size(), ended.err());
+        assertTrue(ended.err().startsWith("error: lost the server at "), ended.err());
+        assertTrue(ended.err().contains("may still be going: see 'snapdeck run describe "),
+                ended.err());
+    }
+
+    /**
+     * The server, closing, kills the step and appends a line to its log; the follow prints that
+     * line once the server is back, and none of those it had printed before the outage again.
+     */
+    @Test
+    void followKeepsItsPlaceInTheLogAcrossAnOutage() throws Exception {
+        snapshotExiting(0);
+        String runId = startRun().path("id").asText();
+        CliHarness.Running following = cli.start("run", "logs", runId, "-f", "--poll-interval",
+                "100");
+        following.awaitOutput("before the gate\n");
+
+        int port = stopServer();
+        following.awaitError("Lost the server");
+        restartServer(port);
+        CliHarness.Result ended = following.join();
+
+        List<String> out = ended.out().lines()
+                .filter(line -> !line.startsWith("[snapdeck] attempt")).toList();
+        assertEquals(ExitCode.RUN_STOPPED, ended.code(), ended.err());
+        assertEquals(List.of("==> gate <==", "before the gate"), out.subList(0, 2));
+        assertTrue(out.get(2).contains("[snapdeck] stopped"), ended.out());
+        assertEquals(3, out.size(), ended.out());
+        assertEquals(3, ended.errLines().size(), ended.err());
+        assertTrue(ended.errLines().get(0).startsWith("Lost the server at "), ended.err());
+        assertEquals("Reached the server again.", ended.errLines().get(1));
+        assertTrue(ended.errLines().get(2).startsWith("Run gated-"), ended.err());
+    }
+
     @Test
     void ctrlCDuringWaitSaysTheRunGoesOnAndHowToFollowOrStopIt() throws Exception {
         snapshotExiting(0);
@@ -154,7 +273,7 @@ class FollowingRunsTest {
         child.signal("INT");
         int code = child.waitFor();
 
-        String runId = started.substring(started.indexOf('(') + 1, started.indexOf(')'));
+        String runId = runIdIn(started);
         List<String> errLines = child.err().lines().toList();
         assertEquals(130, code, String.join("\n", errLines));
         assertTrue(errLines.get(errLines.size() - 1).startsWith("Stopped watching; run gated-"),
@@ -163,6 +282,28 @@ class FollowingRunsTest {
                 + "server. Follow it: snapdeck run logs " + runId + " -f. Stop it: snapdeck run "
                 + "stop " + runId), errLines.toString());
         assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
+    @Test
+    void ctrlCDuringAnOutageSaysTheSameAsEver() throws Exception {
+        snapshotExiting(0);
+        ChildCli child = ChildCli.start(cli.home().root(), Map.of(), "pipeline", "snapshot",
+                "run", "gated", "--wait", "--poll-interval", "100");
+        String started = child.readUntil("Started run ");
+        child.readUntil("  gate: running");
+
+        stopServer();
+        child.readErrorUntil("Lost the server");
+        child.signal("INT");
+        int code = child.waitFor();
+
+        String runId = runIdIn(started);
+        List<String> errLines = child.err().lines().toList();
+        assertEquals(130, code, String.join("\n", errLines));
+        assertEquals(2, errLines.size(), errLines.toString());
+        assertTrue(errLines.get(0).startsWith("Lost the server at "), errLines.toString());
+        assertTrue(errLines.get(1).startsWith("Stopped watching; run gated-"), errLines.toString());
+        assertTrue(errLines.get(1).endsWith("snapdeck run stop " + runId), errLines.toString());
     }
 
     @Test
@@ -181,6 +322,11 @@ class FollowingRunsTest {
         assertTrue(err.contains("Stopped watching; run gated-"), err);
         assertTrue(err.contains("snapdeck run stop " + runId), err);
         assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
+    }
+
+    /** The run id in a "Started run NAME (ID) of snapshot …" line. */
+    private static String runIdIn(String started) {
+        return started.substring(started.indexOf('(') + 1, started.indexOf(')'));
     }
 
     private JsonNode describe(String runId) {

@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --help} of every command, read back: usage line, exit codes, key options. */
@@ -95,6 +96,21 @@ class HelpTest {
         assertTrue(result.out().contains("7   With --wait or --follow: the run was stopped"), result.out());
         assertTrue(result.out().contains("--output=FORMAT"), result.out());
         assertTrue(!result.out().contains("--home"), "hidden option shown: " + result.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pipeline snapshot run", "run logs"})
+    void watchingCommandsDocumentTheOutageGrace(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+
+        CliHarness.Result result = new CliHarness(home).run(args.toArray(String[]::new));
+
+        assertTrue(result.out().contains("--outage-grace=DURATION"), result.out());
+        assertTrue(result.out().contains("(default: 5m)"), result.out());
+        assertTrue(Pattern.compile("\n  4 +The server could not be reached or did not answer in "
+                + "time; with --wait or\\s+--follow, for longer than --outage-grace\\.")
+                .matcher(result.out()).find(), result.out());
     }
 
     @Test
