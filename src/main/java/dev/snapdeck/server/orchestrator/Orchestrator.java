@@ -57,11 +57,14 @@ public final class Orchestrator implements AutoCloseable {
         return run;
     }
 
+    /** The status reason of a run that was still going when the server stopped. */
+    static final String SHUT_DOWN = "stopped because the local server shut down";
+
     /** Stops every run immediately (process trees killed) and releases the threads. */
     @Override
     public void close() {
         for (RunExecution run : active) {
-            run.stop(false);
+            run.stop(false, SHUT_DOWN);
         }
         timers.shutdownNow();
         workers.shutdown();

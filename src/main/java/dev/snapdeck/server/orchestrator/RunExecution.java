@@ -51,6 +51,7 @@ final class RunExecution implements RunHandle {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private String codeHash;
     private boolean stopRequested;
+    private String stopReason;
     private boolean killRequested;
     private String failureReason;
 
@@ -88,9 +89,12 @@ final class RunExecution implements RunHandle {
     }
 
     @Override
-    public synchronized void stop(boolean graceful) {
+    public synchronized void stop(boolean graceful, String reason) {
         if (completion.isDone()) {
             return;
+        }
+        if (!stopRequested) {
+            stopReason = reason;
         }
         stopRequested = true;
         killRequested |= !graceful;
@@ -408,7 +412,7 @@ final class RunExecution implements RunHandle {
     private void finishRun() {
         String status = stopRequested ? ExecutionStatus.STOPPED
                 : failureReason != null ? ExecutionStatus.FAILED : ExecutionStatus.COMPLETED;
-        String reason = stopRequested ? "stopped on request" : failureReason;
+        String reason = stopRequested ? stopReason : failureReason;
         LOG.info("Run {} {}{}", runId(), status, reason == null ? "" : ": " + reason);
         try {
             listener.runFinished(runId(), status, reason);

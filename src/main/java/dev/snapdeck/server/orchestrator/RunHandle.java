@@ -12,9 +12,14 @@ public interface RunHandle {
     /**
      * Stops the run. Graceful: running steps finish, nothing new starts (pending steps end
      * {@code skipped}). Immediate: running process trees are killed ({@code stopped}) as well.
-     * The run then ends {@code stopped}. Does nothing once the run has ended.
+     * The run then ends {@code stopped}, "stopped on request". Does nothing once the run has ended.
      */
-    void stop(boolean graceful);
+    default void stop(boolean graceful) {
+        stop(graceful, "stopped on request");
+    }
+
+    /** Stops the run as {@link #stop(boolean)} does, with {@code reason} as the run's status reason. */
+    void stop(boolean graceful, String reason);
 
     /** Completes with the run's final status ({@code completed}, {@code failed}, {@code stopped}). */
     CompletableFuture<String> completion();

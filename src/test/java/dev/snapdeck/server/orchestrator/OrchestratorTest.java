@@ -197,10 +197,25 @@ class OrchestratorTest {
         String status = run.completion().get(30, TimeUnit.SECONDS);
 
         assertEquals("stopped", status);
+        assertEquals("stopped on request", listener.runReason);
         assertEquals("stopped", listener.finalStatus.get("long"));
         assertEquals("skipped", listener.finalStatus.get("later"));
         child.onExit().get(10, TimeUnit.SECONDS);
         assertFalse(child.isAlive());
+    }
+
+    @Test
+    void aRunStillGoingWhenTheServerShutsDownSaysSo() throws Exception {
+        Path started = temp.resolve("started");
+        RecordingListener listener = new RecordingListener();
+        RunHandle run = orchestrator.submit(plan(true, sh("long", "touch " + started + "; sleep 60")),
+                listener);
+        awaitTrue(() -> Files.exists(started));
+
+        orchestrator.close();
+
+        assertEquals("stopped", run.completion().get(30, TimeUnit.SECONDS));
+        assertEquals("stopped because the local server shut down", listener.runReason);
     }
 
     @Test
