@@ -2,6 +2,8 @@ package dev.snapdeck.server.orchestrator;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -422,12 +424,23 @@ final class RunExecution implements RunHandle {
         completion.complete(status);
     }
 
+    /** Appends the server's note to a step's log, on a line of its own. */
     private static void appendQuietly(Path log, String text) {
-        try {
-            Files.write(log, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            // A step killed or failing mid-line leaves its last line open; the note must not
+            // finish it.
+            String note = size > 0 && lastByte(channel, size) != '\n' ? "\n" + text : text;
+            channel.write(ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)), size);
         } catch (IOException e) {
             LOG.warn("Could not append to {}", log, e);
         }
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0);
     }
 }

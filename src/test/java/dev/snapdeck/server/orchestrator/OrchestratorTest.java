@@ -93,6 +93,16 @@ class OrchestratorTest {
     }
 
     @Test
+    void theServersNoteStartsALineOfItsOwnAfterAnUnfinishedLine() throws Exception {
+        RunPlan plan = plan(false, sh("broken", "printf 'half a line'; exit 3"));
+
+        orchestrator.submit(plan, new RecordingListener()).completion().get(30, TimeUnit.SECONDS);
+
+        assertTrue(log(plan, "broken").endsWith("half a line\n[snapdeck] exit code 3\n"),
+                log(plan, "broken"));
+    }
+
+    @Test
     void stopOnFailureStartsNothingNewAfterAFailure() throws Exception {
         Path release = temp.resolve("release");
         RunPlan plan = plan(true, sh("broken", "exit 5"),
