@@ -223,7 +223,8 @@ public final class RunsView extends StackPane {
         table.getColumns().add(duration);
         TableColumn<PipelineRun, String> user = column("User", 100, 60, run -> name(run.user()));
         table.getColumns().add(user);
-        // In a window narrower than 1024 px these give way, the least important first.
+        // In a window narrower than 1024 px, or beside a wide sidebar, these give way, the least
+        // important first.
         // TODO: a run's detail does not say its user, snapshot or duration yet; once hidden here,
         // they are nowhere on screen.
         Widths.giveWay(table, List.of(user, snapshot, duration));
