@@ -45,9 +45,19 @@ public final class Poller<T> {
         return new Builder<>(executor, fetch);
     }
 
-    /** Fetches at once, then keeps polling. Call once. */
+    /** Fetches at once, then keeps polling. Call once, this or {@link #startAfterInterval()}. */
     public synchronized Poller<T> start() {
         schedule(Duration.ZERO, interval);
+        return this;
+    }
+
+    /**
+     * Fetches after one interval, then keeps polling: for something the caller has just fetched
+     * itself, which a fetch at once would only ask the server for twice. Call once, this or
+     * {@link #start()}.
+     */
+    public synchronized Poller<T> startAfterInterval() {
+        schedule(interval, interval);
         return this;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,26 @@ class PollerTest {
 
         assertTrue(later.await(5, TimeUnit.SECONDS));
         assertTrue(delivered.get() <= atStop + 1, "at most one answer already on its way");
+    }
+
+    @Test
+    void startedAfterItsIntervalItFetchesNothingBeforeIt() throws Exception {
+        Duration hour = Duration.ofHours(1);
+        AtomicInteger fetchedAtOnce = new AtomicInteger();
+        AtomicInteger fetchedAfterInterval = new AtomicInteger();
+        // On a same-thread executor the timer thread makes each fetch itself, in the order they
+        // fall due: a marker due at once runs after every fetch due at once has been made.
+        try (BackgroundExecutor timerOnly = BackgroundExecutor.sameThread()) {
+            Poller.builder(timerOnly, fetchedAtOnce::incrementAndGet).every(hour).build().start();
+            Poller.builder(timerOnly, fetchedAfterInterval::incrementAndGet).every(hour).build()
+                    .startAfterInterval();
+            CompletableFuture<List<Integer>> seenByMarker = new CompletableFuture<>();
+            timerOnly.submitLater(Duration.ZERO,
+                    () -> List.of(fetchedAtOnce.get(), fetchedAfterInterval.get()))
+                    .onSuccess(seenByMarker::complete);
+
+            assertEquals(List.of(1, 0), seenByMarker.get(5, TimeUnit.SECONDS));
+        }
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * progress is left alone, as nothing on it can change. When a fetch finds rows started or
  * finished, the pace changes with them.
  *
- * <p>A screen that is not shown {@linkplain #pause() pauses} its page: nothing is fetched until it
- * {@linkplain #resume() resumes}, which fetches the page at once and then goes on as before.
+ * <p>A page is followed right after it was fetched, so its first fetch waits one interval: a
+ * fetch at once would only ask for the same page twice. A screen that is not shown
+ * {@linkplain #pause() pauses} its page: nothing is fetched until it {@linkplain #resume()
+ * resumes}, which fetches the page at once, as it may have changed meanwhile, and then goes on as
+ * before.
  *
  * @param <T> the rows' type
  */
@@ -76,8 +79,9 @@ public final class LivePage<T> {
 
     /**
      * Follows page {@code pageNumber}, which now shows {@code rows}, in place of the page followed
-     * before: {@code fetch} gets it again and each answer goes to {@code onUpdate}, on the
-     * executor's callback thread. While paused, following waits for {@link #resume()}.
+     * before: {@code fetch} gets it again, first after one interval, and each answer goes to
+     * {@code onUpdate}, on the executor's callback thread. While paused, following waits for
+     * {@link #resume()}.
      */
     public void follow(int pageNumber, List<T> rows, Callable<Page<T>> fetch,
             Consumer<Page<T>> onUpdate) {
@@ -85,7 +89,7 @@ public final class LivePage<T> {
         followed = new Followed<>(pageNumber, Objects.requireNonNull(fetch, "fetch"),
                 Objects.requireNonNull(onUpdate, "onUpdate"), anyInProgress(rows));
         if (!paused) {
-            startPolling(followed);
+            startPolling(followed, false);
         }
     }
 
@@ -108,11 +112,11 @@ public final class LivePage<T> {
         }
         paused = false;
         if (followed != null) {
-            startPolling(followed);
+            startPolling(followed, true);
         }
     }
 
-    private void startPolling(Followed<T> page) {
+    private void startPolling(Followed<T> page, boolean fetchAtOnce) {
         live.set(page.inProgress());
         if (!page.inProgress() && page.pageNumber() > 1) {
             return;
@@ -130,7 +134,11 @@ public final class LivePage<T> {
                 .onError(failure -> LOG.debug("A live update of page {} failed",
                         page.pageNumber(), failure))
                 .build();
-        poller.start();
+        if (fetchAtOnce) {
+            poller.start();
+        } else {
+            poller.startAfterInterval();
+        }
     }
 
     private void stopPolling() {

@@ -1,13 +1,23 @@
 package dev.snapdeck.ui.runs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
@@ -20,14 +30,23 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.snapdeck.api.ExecutionStatus;
+import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 
 /**
  * The Runs screen in the room a 1024x700 and a 1280x800 main window leave it beside the sidebar
- * and above the status bar: the search field's hint is read whole.
+ * and above the status bar: the search field's hint is read whole; every column shown fits in the
+ * table with its header read whole; the run's name shows its text, whole or ending in an
+ * ellipsis, and its status and creation time show whole. With less room (a narrower window or a
+ * wider sidebar) the table hides columns to keep that so, the least important first.
  */
 class RunsViewSizesTest {
+
+    private static final Set<String> ESSENTIAL = Set.of("Run", "Status", "Created");
+    private static final Set<String> SHOWN_WHOLE = Set.of("Status", "Created");
+    private static final List<String> LEAST_IMPORTANT_FIRST = List.of("User", "Snapshot",
+            "Duration");
 
     private final RunsWorkspace workspace = new RunsWorkspace();
     private final FakeShell shell = new FakeShell();
@@ -41,7 +60,7 @@ class RunsViewSizesTest {
 
     private void show(double width, double height) throws Exception {
         workspace.addRun(workspace.addPipeline("training_pipeline"),
-                "training_pipeline-2026_12_04-16_31_23_123456", ExecutionStatus.COMPLETED);
+                "training_pipeline-2026_12_04-16_31_23_123456", ExecutionStatus.PROVISIONING);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(shown -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -54,7 +73,81 @@ class RunsViewSizesTest {
             shown.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.isShowing());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<PipelineRun> table() {
+        return robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
+    }
+
+    private String shownText(Node labeled) {
+        return robot.from(labeled).lookup((Text text) -> true).queryAs(Text.class).getText();
+    }
+
+    @ParameterizedTest(name = "content {0}x{1}")
+    @CsvSource({"700, 672", "830, 672", "1086, 772"})
+    void everyHeaderShownIsReadWholeInsideTheTable(double width, double height) throws Exception {
+        show(width, height);
+        TableView<PipelineRun> table = table();
+        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+
+        List<TableColumnHeader> headers = robot.from(table).lookup(".column-header")
+                .queryAllAs(TableColumnHeader.class).stream()
+                .filter(header -> header.getTableColumn() != null && header.isVisible())
+                .toList();
+
+        assertTrue(headers.stream().map(h -> h.getTableColumn().getText()).toList()
+                .containsAll(ESSENTIAL), headers.toString());
+        for (TableColumnHeader header : headers) {
+            String title = header.getTableColumn().getText();
+            Labeled label = robot.from(header).lookup(".label").queryAs(Labeled.class);
+            assertEquals(title, shownText(label), title + " is cut short");
+            Bounds bounds = header.localToScene(header.getBoundsInLocal());
+            assertTrue(bounds.getMaxX() <= tableBounds.getMaxX() + 0.5, title + " ends at "
+                    + bounds.getMaxX() + ", the table at " + tableBounds.getMaxX());
+        }
+    }
+
+    @ParameterizedTest(name = "content {0}x{1}")
+    @CsvSource({"700, 672", "830, 672", "1086, 772"})
+    void theColumnsHiddenAreTheLeastImportant(double width, double height) throws Exception {
+        show(width, height);
+
+        List<String> hidden = table().getColumns().stream().filter(column -> !column.isVisible())
+                .map(TableColumn::getText).toList();
+
+        assertTrue(hidden.size() <= LEAST_IMPORTANT_FIRST.size(), hidden.toString());
+        assertEquals(Set.copyOf(LEAST_IMPORTANT_FIRST.subList(0, hidden.size())),
+                Set.copyOf(hidden));
+    }
+
+    @ParameterizedTest(name = "content {0}x{1}")
+    @CsvSource({"700, 672", "830, 672", "1086, 772"})
+    void runStatusAndCreatedShowTheirText(double width, double height) throws Exception {
+        show(width, height);
+        TableView<PipelineRun> table = table();
+        double tableEnd = table.localToScene(table.getBoundsInLocal()).getMaxX();
+
+        for (TableColumn<PipelineRun, ?> column : table.getColumns()) {
+            if (!ESSENTIAL.contains(column.getText())) {
+                continue;
+            }
+            String full = String.valueOf(column.getCellData(0));
+            TableCell<?, ?> cell = robot.from(table).lookup((TableCell<?, ?> c) ->
+                    c.getTableColumn() == column && c.getIndex() == 0).queryAs(TableCell.class);
+            String shown = shownText(cell);
+            String ellipsis = cell.getEllipsisString();
+            String kept = shown.endsWith(ellipsis) ? shown.substring(0,
+                    shown.length() - ellipsis.length()) : "";
+
+            assertTrue(shown.equals(full) || !SHOWN_WHOLE.contains(column.getText())
+                    && kept.length() >= 3 && full.startsWith(kept),
+                    column.getText() + " shows \"" + shown + "\" of \"" + full + "\"");
+            assertTrue(cell.localToScene(cell.getBoundsInLocal()).getMaxX() <= tableEnd + 0.5,
+                    column.getText() + " ends outside the table");
+        }
     }
 
     @ParameterizedTest(name = "content {0}x{1}")
