@@ -5,13 +5,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How times and durations read in tables. */
+import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.Ref;
+
+/** How runs' names, times and durations read in tables and headings. */
 public final class Formats {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Formats() {
+    }
+
+    /** A run's own snapshot is unnamed unless someone named it; else it came from a named one. */
+    public static String snapshotName(PipelineRun run) {
+        String own = name(run.snapshot());
+        return own.isEmpty() ? name(run.sourceSnapshot()) : own;
+    }
+
+    /** The name a reference carries; empty when there is none. */
+    public static String name(Ref ref) {
+        return ref == null || ref.name() == null ? "" : ref.name();
     }
 
     public static String when(Instant instant) {

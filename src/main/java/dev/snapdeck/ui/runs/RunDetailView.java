@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.PipelineRun;
@@ -30,6 +31,7 @@ import dev.snapdeck.ui.controls.LogView;
 import dev.snapdeck.ui.controls.Widths;
 import dev.snapdeck.ui.runs.RunDetailViewModel.StepRow;
 
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class RunDetailView extends BorderPane {
 
     public static final String TITLE_ID = "runTitle";
+    public static final String SUMMARY_ID = "runSummary";
     public static final String STATUS_ID = "runStatus";
     public static final String STOP_ID = "runStop";
     public static final String NEW_SNAPSHOT_ID = "runNewSnapshot";
@@ -127,8 +130,16 @@ public final class RunDetailView extends BorderPane {
         title.setTooltip(new Tooltip());
         title.getTooltip().textProperty().bind(title.textProperty());
         header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("header");
-        return header;
+
+        Label summary = new Label();
+        summary.setId(SUMMARY_ID);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setTooltip(new Tooltip());
+        summary.getTooltip().textProperty().bind(summary.textProperty());
+        VBox heading = new VBox(4, header, summary);
+        heading.getStyleClass().add("header");
+        return heading;
     }
 
     private Node createBody() {

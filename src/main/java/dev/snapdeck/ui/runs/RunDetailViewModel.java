@@ -83,6 +83,7 @@ public final class RunDetailViewModel {
     private final ObjectProperty<StepRow> selectedStep = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper configuration = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canStop;
     private Consumer<List<String>> logSink = lines -> { };
@@ -136,6 +137,11 @@ public final class RunDetailViewModel {
     /** The configuration the run used, as YAML. */
     public ReadOnlyStringProperty configurationProperty() {
         return configuration.getReadOnlyProperty();
+    }
+
+    /** Pipeline, snapshot, user, start and duration of the run, in one line (see summary()). */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -228,6 +234,32 @@ public final class RunDetailViewModel {
     }
 
     /**
+     * One line of what the Runs table says of a run and its header does not: pipeline, snapshot,
+     * user, start and duration ("running for" while it is in progress). Empty parts are left out.
+     */
+    static String summary(PipelineRun run, Instant now) {
+        List<String> parts = new ArrayList<>();
+        if (!Formats.name(run.pipeline()).isEmpty()) {
+            parts.add("pipeline " + Formats.name(run.pipeline()));
+        }
+        if (!Formats.snapshotName(run).isEmpty()) {
+            parts.add("snapshot " + Formats.snapshotName(run));
+        }
+        if (!Formats.name(run.user()).isEmpty()) {
+            parts.add("by " + Formats.name(run.user()));
+        }
+        Instant start = run.startTime() != null ? run.startTime() : run.created();
+        if (start != null) {
+            parts.add("started " + Formats.when(start));
+        }
+        String took = Formats.duration(runDuration(run, now));
+        if (!took.isEmpty()) {
+            parts.add((run.hasEnded() ? "took " : "running for ") + took);
+        }
+        return String.join(" · ", parts);
+    }
+
+    /**
      * How long the run took or has taken so far. Run lists carry no start and end times (they
      * are metadata), so creation and last update stand in for them there.
      */
@@ -256,6 +288,7 @@ public final class RunDetailViewModel {
         loading.set(false);
         error.set("");
         configuration.set(toYaml(found.run().config()));
+        summary.set(summary(found.run(), Instant.now()));
         showSteps(found);
         showDag(found);
         run.set(found.run());

@@ -31,7 +31,6 @@ import javafx.util.StringConverter;
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
-import dev.snapdeck.api.Ref;
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.ui.controls.Widths;
 import dev.snapdeck.ui.paging.PagerBar;
@@ -213,20 +212,18 @@ public final class RunsView extends StackPane {
         status.setPrefWidth(StatusCell.MIN_WIDTH);
         status.setMinWidth(StatusCell.MIN_WIDTH);
         table.getColumns().add(status);
-        table.getColumns().add(column("Pipeline", 150, 110, run -> name(run.pipeline())));
+        table.getColumns().add(column("Pipeline", 150, 110, run -> Formats.name(run.pipeline())));
         TableColumn<PipelineRun, String> snapshot = column("Snapshot", 140, 92,
-                RunsView::snapshotName);
+                Formats::snapshotName);
         table.getColumns().add(snapshot);
         table.getColumns().add(column("Created", 165, 165, run -> Formats.when(run.created())));
         TableColumn<PipelineRun, String> duration = column("Duration", 90, 86,
                 run -> Formats.duration(RunDetailViewModel.runDuration(run, Instant.now())));
         table.getColumns().add(duration);
-        TableColumn<PipelineRun, String> user = column("User", 100, 60, run -> name(run.user()));
+        TableColumn<PipelineRun, String> user = column("User", 100, 60, run -> Formats.name(run.user()));
         table.getColumns().add(user);
         // In a window narrower than 1024 px, or beside a wide sidebar, these give way, the least
-        // important first.
-        // TODO: a run's detail does not say its user, snapshot or duration yet; once hidden here,
-        // they are nowhere on screen.
+        // important first; a run's detail says all three in its summary line.
         Widths.giveWay(table, List.of(user, snapshot, duration));
         // The server sorts (newest first); sorting one page locally would mislead.
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -246,16 +243,6 @@ public final class RunsView extends StackPane {
             }
         });
         return table;
-    }
-
-    /** A run's own snapshot is unnamed unless someone named it; else it came from a named one. */
-    static String snapshotName(PipelineRun run) {
-        String own = name(run.snapshot());
-        return own.isEmpty() ? name(run.sourceSnapshot()) : own;
-    }
-
-    private static String name(Ref ref) {
-        return ref == null || ref.name() == null ? "" : ref.name();
     }
 
     static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Pipeline;
 import dev.snapdeck.api.PipelineRun;
+import dev.snapdeck.api.Ref;
 import dev.snapdeck.api.RunDag;
 import dev.snapdeck.api.StepRun;
 import dev.snapdeck.ui.controls.DagEdge;
@@ -190,5 +191,26 @@ class RunDetailViewModelTest {
         Duration took = RunDetailViewModel.runDuration(listed, created.plusSeconds(500));
 
         assertEquals(Duration.ofSeconds(90), took);
+    }
+
+    @Test
+    void summarisesWhatTheHeaderDoesNotSay() {
+        Instant started = Instant.parse("2026-01-01T10:00:00Z");
+        PipelineRun running = new PipelineRun(UUID.randomUUID(), "r", started, started,
+                ExecutionStatus.RUNNING, true, null, 1, null, new Ref(UUID.randomUUID(), "training"),
+                null, new Ref(UUID.randomUUID(), "iris-prod"), null,
+                new Ref(UUID.randomUUID(), "alice"), List.of(), List.of(), started, null, null, null);
+        PipelineRun ended = new PipelineRun(running.id(), "r", started, started.plusSeconds(200),
+                ExecutionStatus.COMPLETED, false, null, 1, null, running.pipeline(), null,
+                running.sourceSnapshot(), null, null, List.of(), List.of(), started,
+                started.plusSeconds(185), null, null);
+
+        String whileRunning = RunDetailViewModel.summary(running, started.plusSeconds(4));
+        String afterwards = RunDetailViewModel.summary(ended, started.plusSeconds(999));
+
+        assertEquals("pipeline training · snapshot iris-prod · by alice · started "
+                + Formats.when(started) + " · running for 4.0 s", whileRunning);
+        assertEquals("pipeline training · snapshot iris-prod · started " + Formats.when(started)
+                + " · took 3 min 05 s", afterwards);
     }
 }
