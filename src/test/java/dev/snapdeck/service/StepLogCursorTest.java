@@ -63,6 +63,23 @@ class StepLogCursorTest {
         assertEquals(List.of(), later);
     }
 
+    @Test
+    void aReadNotAcceptedIsReadAgainAndALateOneIsIgnored() {
+        StepLogCursor cursor = new StepLogCursor();
+        Workspace workspace = workspace();
+
+        StepLogCursor.Read dropped = cursor.read(workspace, STEP);
+        StepLogCursor.Read again = cursor.read(workspace, STEP);
+        cursor.accept(again);
+        cursor.accept(dropped);
+        List<LogEntry> after = cursor.next(workspace, STEP);
+
+        assertEquals(List.of("one", "two", "three"), messages(dropped.entries()));
+        assertEquals(List.of("one", "two", "three"), messages(again.entries()));
+        assertEquals(List.of(), after, "the late answer moved nothing back");
+        assertEquals(List.of(0L, 8L, 14L, 0L, 8L, 14L, 14L), offsetsAsked);
+    }
+
     /** A workspace that answers only log reads, from {@link #pieces}. */
     private Workspace workspace() {
         return (Workspace) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -89,7 +89,11 @@ public final class RunDetailViewModel {
     private Consumer<List<String>> logSink = lines -> { };
     private Runnable logReset = () -> { };
     private Poller<Snapshot> runPoller;
-    private Poller<List<LogEntry>> logPoller;
+    private Poller<StepLogCursor.Read> logPoller;
+    private UUID logStep;
+    private StepLogCursor logCursor;
+    private boolean paused;
+    private boolean followAgain;
     private volatile ExecutionStatus lastStepStatus;
 
     public RunDetailViewModel(AppContext context, UUID runId) {
@@ -219,6 +223,43 @@ public final class RunDetailViewModel {
     public void dispose() {
         stopPolling();
         stopLog();
+        logStep = null;
+    }
+
+    /**
+     * The detail is hidden (another screen is shown): nothing is fetched until {@link #resume()}.
+     * An answer already on its way is dropped; its log lines are read again on resume, since the
+     * log cursor moves on only once lines have been shown.
+     */
+    public void pause() {
+        if (paused) {
+            return;
+        }
+        paused = true;
+        boolean following = runPoller != null && !runPoller.isStopped();
+        stopPolling();
+        stopLog();
+        followAgain = following;
+    }
+
+    /** Shown again: the run and the selected step's log are fetched at once and followed. */
+    public void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        if (followAgain) {
+            load();
+        }
+        if (logStep != null) {
+            startLogPoller();
+        }
+    }
+
+    /** True while anything (the run or a step's log) is fetched again and again. */
+    public boolean isFollowing() {
+        return (runPoller != null && !runPoller.isStopped())
+                || (logPoller != null && !logPoller.isStopped());
     }
 
     static boolean isStoppable(PipelineRun run) {
@@ -350,28 +391,39 @@ public final class RunDetailViewModel {
         stopLog();
         lastStepStatus = null;
         logReset.run();
+        logStep = row == null ? null : row.step().id();
+        logCursor = new StepLogCursor();
+        if (logStep != null && !paused) {
+            startLogPoller();
+        }
+    }
+
+    private void startLogPoller() {
         Workspace workspace = context.workspace().get();
-        if (row == null || workspace == null) {
+        if (workspace == null) {
             return;
         }
-        UUID stepId = row.step().id();
-        StepLogCursor cursor = new StepLogCursor();
+        UUID stepId = logStep;
+        StepLogCursor cursor = logCursor;
         logPoller = Poller.builder(context.executor(), () -> freshLog(workspace, stepId, cursor))
                 .every(LIVE_INTERVAL)
                 .atMostEvery(Duration.ofSeconds(10))
-                .until(entries -> stepFinished())
-                .onUpdate(this::appendNew)
+                .until(read -> stepFinished())
+                .onUpdate(read -> {
+                    appendNew(read.entries());
+                    cursor.accept(read);
+                })
                 .onError(failure -> LOG.debug("Cannot fetch the log of step {}", stepId, failure))
                 .build()
                 .start();
     }
 
     /** The lines the step wrote since the last poll; the step is read first, see the poller. */
-    private List<LogEntry> freshLog(Workspace workspace, UUID stepId, StepLogCursor cursor) {
+    private StepLogCursor.Read freshLog(Workspace workspace, UUID stepId, StepLogCursor cursor) {
         StepRun step = workspace.steps(runId).stream().filter(s -> s.id().equals(stepId))
                 .findFirst().orElseThrow();
         lastStepStatus = step.status();
-        return cursor.next(workspace, step);
+        return cursor.read(workspace, step);
     }
 
     private boolean stepFinished() {

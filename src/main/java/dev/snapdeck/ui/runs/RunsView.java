@@ -40,7 +40,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Runs screen: filters, the table of one page, paging; a run's detail replaces the table
- * until "Back to runs". The table's live updates pause while the detail covers it.
+ * until "Back to runs". The table's live updates pause while the detail covers it, and both pause
+ * while the screen is hidden.
  */
 public final class RunsView extends StackPane {
 
@@ -94,19 +95,23 @@ public final class RunsView extends StackPane {
         viewModel.resumeLiveUpdates();
     }
 
-    /** The screen is hidden: the table stops fetching its page again. */
+    /**
+     * The screen is hidden: the table stops fetching its page again, and a run's detail shown here
+     * stops following its run and its step's log.
+     */
     public void pauseLiveUpdates() {
-        // TODO: a run's detail shown here keeps following its run and its step's log while the
-        // screen is hidden. Pausing the log poller would drop an answer already on its way, whose
-        // lines the step-log cursor has counted as read, so they would never show; pausing it
-        // needs a cursor that only moves on once the lines have been shown.
         viewModel.pauseLiveUpdates();
+        if (detail != null) {
+            detail.viewModel().pause();
+        }
     }
 
-    /** The screen is shown again: the table, unless a detail covers it, is fetched at once. */
+    /** The screen is shown again: the detail shown, else the table, is fetched at once. */
     public void resumeLiveUpdates() {
         if (detail == null) {
             viewModel.resumeLiveUpdates();
+        } else {
+            detail.viewModel().resume();
         }
     }
 

@@ -122,6 +122,27 @@ class RunDetailViewModelTest {
     }
 
     @Test
+    void pausedItFollowsNothingAndResumedItShowsWhatWasWrittenMeanwhileOnce() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
+        StepRun step = RunsWorkspace.step(run.id(), "load", ExecutionStatus.RUNNING);
+        workspace.steps.put(run.id(), List.of(step));
+        workspace.logs.put(step.id(), List.of(RunsWorkspace.log("one")));
+        open(run);
+        Eventually.await("the first line", Duration.ofSeconds(5), () -> logLines.size() == 1);
+
+        viewModel.pause();
+        boolean followingWhilePaused = viewModel.isFollowing();
+        workspace.logs.put(step.id(), List.of(RunsWorkspace.log("one"), RunsWorkspace.log("two")));
+        viewModel.resume();
+
+        assertFalse(followingWhilePaused);
+        assertTrue(viewModel.isFollowing());
+        Eventually.await("the line written while paused", Duration.ofSeconds(5),
+                () -> logLines.size() >= 2);
+        assertEquals(List.of("one", "two"), new ArrayList<>(logLines));
+    }
+
+    @Test
     void showsTheConfigurationAsYaml() {
         PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.COMPLETED);
 

@@ -121,6 +121,30 @@ class RunsViewTest {
     }
 
     @Test
+    void aRunsDetailFollowsNothingWhileTheScreenIsHidden(FxRobot robot) throws Exception {
+        PipelineRun running = workspace.addRun(workspace.addPipeline("live"), "running-run",
+                ExecutionStatus.RUNNING);
+        workspace.steps.put(running.id(), List.of(
+                RunsWorkspace.step(running.id(), "train", ExecutionStatus.RUNNING)));
+        RunDetailViewModel detail = new RunDetailViewModel(shell.context(workspace, executor),
+                running.id());
+        robot.interact(() -> view.showDetail(detail));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> detail.runProperty().get() != null);
+
+        boolean[] following = new boolean[2];
+        robot.interact(() -> {
+            view.pauseLiveUpdates();
+            following[0] = detail.isFollowing();
+            view.resumeLiveUpdates();
+            following[1] = detail.isFollowing();
+        });
+
+        assertFalse(following[0], "hidden, the detail fetches nothing");
+        assertTrue(following[1], "shown again, it follows the run again");
+        assertFalse(tablePolling(robot), "the table under the detail stays paused");
+    }
+
+    @Test
     void backReturnsToTheTable(FxRobot robot) throws Exception {
         robot.interact(() -> view.showDetail(new RunDetailViewModel(
                 shell.context(workspace, executor), finished.id())));
