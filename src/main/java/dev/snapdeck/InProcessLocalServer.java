@@ -43,6 +43,7 @@ public final class InProcessLocalServer implements LocalServerLauncher {
     @Override
     public synchronized RunningLocalServer start() throws Exception {
         if (running == null) {
+            Logging.awaitConfiguration();
             running = startOrJoin();
         }
         return running;

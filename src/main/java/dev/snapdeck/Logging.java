@@ -13,6 +13,7 @@ public final class Logging {
 
     private static final String CONFIG_PROPERTY = "logback.configurationFile";
     private static final String LEVEL_PROPERTY = "snapdeck.log.level";
+    private static volatile Thread reader;
 
     private Logging() {
     }
@@ -33,9 +34,27 @@ public final class Logging {
      * error if anything was logged in between and replayed).
      */
     public static void configureInBackground() {
-        Thread reader = new Thread(LoggerFactory::getILoggerFactory, "snapdeck-logging-setup");
-        reader.setDaemon(true);
-        reader.start();
+        Thread started = new Thread(LoggerFactory::getILoggerFactory, "snapdeck-logging-setup");
+        started.setDaemon(true);
+        started.start();
+        reader = started;
+    }
+
+    /**
+     * Waits for {@link #configureInBackground()} to finish, if it was called: a thread about to
+     * log (the local server starting) logs straight to the file then, instead of having SLF4J
+     * hold its lines back and say on standard error that it replayed them.
+     */
+    public static void awaitConfiguration() {
+        Thread started = reader;
+        if (started == null) {
+            return;
+        }
+        try {
+            started.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
