@@ -1,10 +1,12 @@
 package dev.snapdeck.ui.shell;
 
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
@@ -108,9 +110,14 @@ public final class DashboardApp extends Application {
      * start for the processor nor makes Connect… (which says where secrets are kept) wait.
      */
     private void chooseSecretStoreWhenConnected(ProfileStore profiles) {
+        whenConnectingSettles(() -> executor.submit(profiles.secrets()::describe));
+    }
+
+    /** Runs {@code action} (on the JavaFX thread) once the connection under way has settled. */
+    private void whenConnectingSettles(Runnable action) {
         ReadOnlyBooleanProperty connecting = session.connectingProperty();
         if (!connecting.get()) {
-            executor.submit(profiles.secrets()::describe);
+            action.run();
             return;
         }
         connecting.addListener(new ChangeListener<>() {
@@ -118,7 +125,22 @@ public final class DashboardApp extends Application {
             public void changed(ObservableValue<? extends Boolean> value, Boolean was, Boolean now) {
                 if (!now) {
                     connecting.removeListener(this);
-                    executor.submit(profiles.secrets()::describe);
+                    action.run();
+                }
+            }
+        });
+    }
+
+    /** Shows {@code warning} once a connection is in use (connecting clears the banner). */
+    private void warnOnceConnected(BannerModel banner, String warning) {
+        ReadOnlyObjectProperty<Workspace> workspace = session.workspaceProperty();
+        workspace.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Workspace> value, Workspace was,
+                    Workspace now) {
+                if (now != null) {
+                    workspace.removeListener(this);
+                    banner.show(BannerModel.Severity.WARNING, warning);
                 }
             }
         });
@@ -126,9 +148,21 @@ public final class DashboardApp extends Application {
 
     private void connectAtStart(ProfileStore profiles, Connector connector,
             LocalServerLauncher launcher, MainViewModel mainModel) {
-        Optional<ConnectionProfile> active = profiles.active();
+        Optional<ConnectionProfile> active;
+        String unreadable = null;
+        try {
+            active = profiles.active();
+        } catch (UncheckedIOException e) {
+            // The file is left as it is, for the user to mend. Until then the local server is
+            // there, and the banner says why it is the one in use.
+            LOG.warn("Cannot read the saved connections; using the local server", e);
+            active = Optional.empty();
+            unreadable = e.getMessage() + ". The local server is used until the file is mended "
+                    + "or removed.";
+        }
         if (active.isPresent()) {
-            session.connect(active.get().url(), () -> connector.connect(active.get()));
+            ConnectionProfile profile = active.get();
+            session.connect(profile.url(), () -> connector.connect(profile));
         } else if (launcher != null) {
             EarlyStart early = earlyStart;
             session.connect("the local server", () -> {
@@ -136,6 +170,9 @@ public final class DashboardApp extends Application {
                         : early.takeConnection();
                 return signedIn.isPresent() ? signedIn.get() : connector.connectLocal();
             });
+            if (unreadable != null) {
+                warnOnceConnected(mainModel.banner(), unreadable);
+            }
         } else {
             LOG.warn("No local server launcher was given and no profile is active");
             mainModel.banner().show(BannerModel.Severity.WARNING, NO_LAUNCHER);

@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.shell;
 
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -38,7 +39,7 @@ final class EarlyStart implements LocalServerLauncher {
     EarlyStart(LocalServerLauncher launcher, SnapdeckHome home) {
         this.launcher = launcher;
         FutureTask<ProfileStore> profiles = new FutureTask<>(() -> DashboardApp.profileStore(home));
-        this.server = new FutureTask<>(() -> await(profiles).active().isEmpty()
+        this.server = new FutureTask<>(() -> noActiveProfile(await(profiles))
                 ? launcher.start() : null);
         // The local sign-in renews itself with a fresh admin token, so it never prompts.
         this.connection = new FutureTask<>(() -> await(server) == null ? null
@@ -98,6 +99,18 @@ final class EarlyStart implements LocalServerLauncher {
             Thread.currentThread().interrupt();
         }
         launcher.stop();
+    }
+
+    /**
+     * Whether the dashboard will use the local server: no profile is active, or the connections
+     * file cannot be read (the window says so and uses the local server meanwhile).
+     */
+    private static boolean noActiveProfile(ProfileStore profiles) {
+        try {
+            return profiles.active().isEmpty();
+        } catch (UncheckedIOException unreadable) {
+            return true;
+        }
     }
 
     private static <T> T await(FutureTask<T> task) throws Exception {

@@ -96,6 +96,21 @@ class EarlyStartTest {
     }
 
     @Test
+    void anUnreadableConnectionsFileMeansTheLocalServerAndIsLeftAlone() throws Exception {
+        java.nio.file.Files.createDirectories(home().root());
+        java.nio.file.Files.writeString(home().profiles(), "{\"active\": \"team\", \"profiles\": [");
+        try (TestLocalServer server = new TestLocalServer(folder.resolve("server"))) {
+            EarlyStart early = new EarlyStart(server, home());
+
+            try (Workspace workspace = early.takeConnection().orElseThrow()) {
+                assertTrue(workspace.connection().local());
+            }
+            assertEquals("{\"active\": \"team\", \"profiles\": [",
+                    java.nio.file.Files.readString(home().profiles()));
+        }
+    }
+
+    @Test
     void aServerThatCannotStartIsReportedAndAskedForAgainLater() throws Exception {
         AtomicInteger starts = new AtomicInteger();
         EarlyStart early = new EarlyStart(() -> {
