@@ -354,7 +354,8 @@ public final class RunSnapshotView extends BorderPane {
         notSet.setId("not-set-" + field.controlId());
         notSet.getStyleClass().add("not-set");
         notSet.setTooltip(new Tooltip("The YAML does not set " + field.name()
-                + ": the snapshot's value applies, as shown"));
+                + ": the snapshot's value applies, as shown (left empty or dashed, the server "
+                + "decides)"));
         notSet.visibleProperty().bind(field.writtenProperty().not());
         notSet.managedProperty().bind(notSet.visibleProperty());
 
