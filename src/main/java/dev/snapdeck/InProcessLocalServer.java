@@ -67,6 +67,11 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         }
     }
 
+    @Override
+    public synchronized boolean stopsARunningServer() {
+        return running instanceof Owned;
+    }
+
     private synchronized void forget() {
         running = null;
     }

@@ -1,6 +1,7 @@
 package dev.snapdeck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,21 @@ class InProcessLocalServerTest {
             second.close();
             assertEquals("admin", signedInUser(first), "closing a joined server leaves it running");
         }
+    }
+
+    @Test
+    void saysWhetherStoppingItStopsARunningServer() throws Exception {
+        InProcessLocalServer owner = new InProcessLocalServer(data, 0);
+        InProcessLocalServer joiner = new InProcessLocalServer(data, 0);
+        boolean beforeStart = owner.stopsARunningServer();
+        try (RunningLocalServer server = owner.start()) {
+            joiner.start();
+
+            assertFalse(beforeStart);
+            assertTrue(owner.stopsARunningServer(), "it started the server");
+            assertFalse(joiner.stopsARunningServer(), "another process's server is left running");
+        }
+        assertFalse(owner.stopsARunningServer(), "closed, there is nothing left to stop");
     }
 
     @Test

@@ -23,6 +23,11 @@ public interface LocalServerLauncher {
     default void stop() {
     }
 
+    /** Whether {@link #stop()} would stop a server running now (this process started it). */
+    default boolean stopsARunningServer() {
+        return false;
+    }
+
     /** A local server running in this process. */
     interface RunningLocalServer extends AutoCloseable {
 

@@ -1,7 +1,12 @@
 package dev.snapdeck.ui.shell;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,6 +16,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.service.BackgroundExecutor;
@@ -37,6 +43,7 @@ public final class DashboardApp extends Application {
     static final String NO_LAUNCHER = "This build cannot start a local server. Use Connect… "
             + "to choose a ZenML or Snapdeck server.";
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+    private static final Duration CLOSE_QUESTION_LIMIT = Duration.ofSeconds(2);
     private static volatile LocalServerLauncher localServerLauncher;
     private static volatile SnapdeckHome homeOverride;
     private static volatile EarlyStart earlyStart;
@@ -99,6 +106,7 @@ public final class DashboardApp extends Application {
         stage.setTitle("Snapdeck");
         stage.setScene(new Scene(shell.view(), 1200, 760));
         shell.view().rememberWindow(stage);
+        stage.setOnCloseRequest(this::confirmClose);
         stage.show();
         connectAtStart(profiles, connector, launcher, mainModel);
         chooseSecretStoreWhenConnected(profiles);
@@ -129,6 +137,35 @@ public final class DashboardApp extends Application {
                 }
             }
         });
+    }
+
+    /**
+     * Asks before closing stops runs still going on the local server this window started. The
+     * question to the server waits at most {@link #CLOSE_QUESTION_LIMIT}: a server that does not
+     * answer by then does not keep the window open.
+     */
+    private void confirmClose(WindowEvent close) {
+        LocalServerLauncher launcher = localServerLauncher;
+        Workspace current = workspace();
+        boolean stopsWithWindow = launcher != null && launcher.stopsARunningServer()
+                && current != null && current.connection().local();
+        if (!stopsWithWindow) {
+            return;
+        }
+        int going;
+        try {
+            going = CompletableFuture.supplyAsync(() -> CloseGuard.runsGoing(current))
+                    .get(CLOSE_QUESTION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Cannot tell whether runs are going; closing as asked", e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!CloseGuard.mayClose(going, dialogs)) {
+            close.consume();
+        }
     }
 
     /** Shows {@code warning} once a connection is in use (connecting clears the banner). */

@@ -82,6 +82,11 @@ final class EarlyStart implements LocalServerLauncher {
         return Optional.ofNullable(await(connection));
     }
 
+    @Override
+    public boolean stopsARunningServer() {
+        return launcher.stopsARunningServer();
+    }
+
     /**
      * Waits for a start still under way, so that a server coming up after this is not left
      * running, and closes a connection nobody took.
