@@ -127,6 +127,14 @@ public final class PipelinesView extends BorderPane {
         }
     }
 
+    /** A detail list's empty text: what is missing once a pipeline is selected, else what to do. */
+    private Label placeholder(String empty, String nothingSelected) {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.when(viewModel.selectedProperty().isNull())
+                .then(nothingSelected).otherwise(empty));
+        return label;
+    }
+
     private Node createDetail() {
         Label title = new Label();
         title.setId(DETAIL_TITLE_ID);
@@ -137,7 +145,8 @@ public final class PipelinesView extends BorderPane {
 
         TableView<PipelineRun> runs = new TableView<>(viewModel.getRuns());
         runs.setId(RUNS_ID);
-        runs.setPlaceholder(new Label("No runs"));
+        runs.setPlaceholder(placeholder("No runs of this pipeline yet",
+                "Select a pipeline to see its runs"));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getColumns().add(column("Run", 220, PipelineRun::name));
         runs.getColumns().add(column("Status", 90, run -> run.status() == null ? ""
@@ -147,7 +156,8 @@ public final class PipelinesView extends BorderPane {
 
         TableView<Snapshot> snapshots = new TableView<>(viewModel.getSnapshots());
         snapshots.setId(SNAPSHOTS_ID);
-        snapshots.setPlaceholder(new Label("No snapshots"));
+        snapshots.setPlaceholder(placeholder("No snapshots of this pipeline yet",
+                "Select a pipeline to see its snapshots"));
         snapshots.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         snapshots.getColumns().add(column("Snapshot", 220, Snapshot::name));
         snapshots.getColumns().add(column("Created", 150, s -> Formats.when(s.created())));

@@ -70,4 +70,20 @@ class PipelinesViewTest {
         assertEquals("training", robot.lookup("#" + PipelinesView.DETAIL_TITLE_ID)
                 .queryAs(Label.class).getText());
     }
+
+    @Test
+    void theDetailListsSayWhatToDoBeforeAPipelineIsSelected(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#" + PipelinesView.TABLE_ID).queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        TableView<?> runs = robot.lookup("#" + PipelinesView.RUNS_ID).queryAs(TableView.class);
+        String before = ((Label) runs.getPlaceholder()).getText();
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Select a pipeline to see its runs", before);
+        assertEquals("scoring", robot.lookup("#" + PipelinesView.DETAIL_TITLE_ID)
+                .queryAs(Label.class).getText());
+        assertEquals("No runs of this pipeline yet", ((Label) runs.getPlaceholder()).getText());
+    }
 }
