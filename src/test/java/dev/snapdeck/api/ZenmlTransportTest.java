@@ -2,7 +2,9 @@ package dev.snapdeck.api;
 
 import static dev.snapdeck.api.FixtureServer.S_PROD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -121,6 +123,12 @@ class ZenmlTransportTest {
                 closed::info);
 
         assertEquals(0, e.status());
+        assertTrue(e.getMessage().startsWith("GET /api/v1/info: Failed to connect to "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(":" + server.getPort() + " (connection refused)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("java.net"), e.getMessage());
+        assertFalse(e.getMessage().contains("to /"), "no stray slash: " + e.getMessage());
     }
 
     @Test
