@@ -11,6 +11,7 @@ import dev.snapdeck.api.UnauthorizedException;
 import dev.snapdeck.api.ZenmlException;
 import dev.snapdeck.service.AmbiguousNameException;
 import dev.snapdeck.service.NoSuchThingException;
+import dev.snapdeck.service.UnreadableFileException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         LOG.debug("Command failed", e);
         int code = exitCode(e);
         boolean unexpected = code == ExitCode.PROBLEM && !(e instanceof ZenmlException)
-                && !(e instanceof CliFailure);
+                && !(e instanceof CliFailure) && !(e instanceof UnreadableFileException);
         commandLine.getErr().println("error: " + message(e)
                 + (unexpected ? " (run again with -v for the details)" : ""));
         commandLine.getErr().flush();

@@ -42,6 +42,7 @@ public final class FileSecretStore implements SecretStore {
         this.file = file;
     }
 
+    /** Fails with {@link UnreadableFileException} when the file cannot be read or is not JSON. */
     @Override
     public synchronized Optional<String> get(String profile) {
         return Optional.ofNullable(read().get(profile));
@@ -88,11 +89,17 @@ public final class FileSecretStore implements SecretStore {
         if (!Files.exists(file)) {
             return new TreeMap<>();
         }
+        Map<String, String> secrets;
         try {
-            return json.readValue(file.toFile(), MAP);
+            secrets = json.readValue(file.toFile(), MAP);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the secrets file " + file, e);
+            throw UnreadableFileException.reading("secrets file", file, e);
         }
+        if (secrets == null) {
+            throw UnreadableFileException.inconsistent(file, "Cannot read the secrets file " + file
+                    + ": it holds null instead of the secrets");
+        }
+        return secrets;
     }
 
     private void write(Map<String, String> secrets) {

@@ -31,7 +31,11 @@ public final class ProfileStore {
         this.secrets = secrets;
     }
 
-    /** Every saved profile, in the order they were added. Fails with {@link UncheckedIOException}. */
+    /**
+     * Every saved profile, in the order they were added. Like every method here, fails with
+     * {@link UnreadableFileException} when the file cannot be read or makes no sense; the file is
+     * then left as it is, for the user to mend.
+     */
     public synchronized List<ConnectionProfile> profiles() {
         return List.copyOf(read().profiles);
     }
@@ -40,20 +44,54 @@ public final class ProfileStore {
         return read().profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The active profile; empty when none was chosen (the dashboard then uses the local server). */
+    /**
+     * The active profile; empty when none was chosen (the dashboard then uses the local server).
+     * An active name that matches no profile is an error, not "none": quietly using the local
+     * server instead would hide that the file was edited wrongly.
+     */
     public synchronized Optional<ConnectionProfile> active() {
         Stored stored = read();
-        return stored.profiles.stream().filter(p -> p.name().equals(stored.active)).findFirst();
+        if (stored.active == null) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.profiles.stream().filter(p -> p.name().equals(stored.active))
+                .findFirst().orElseThrow(() -> UnreadableFileException.inconsistent(file,
+                        "The active connection '" + stored.active + "' in " + file
+                                + " is not among its profiles")));
     }
 
-    /** Adds or replaces {@code profile} (by name) and, when {@code secret} is given, its secret. */
+    /**
+     * Adds or replaces {@code profile} (by name) and, when {@code secret} is given, its secret.
+     * Both are saved or neither: the secret goes first, and is put back as it was when the
+     * profile cannot be written, so a failure never leaves a profile without its secret.
+     */
     public synchronized void save(ConnectionProfile profile, String secret) {
         Stored stored = read();
         stored.profiles.removeIf(p -> p.name().equals(profile.name()));
         stored.profiles.add(profile);
-        write(stored);
-        if (secret != null) {
-            secrets.put(profile.name(), secret);
+        if (secret == null) {
+            write(stored);
+            return;
+        }
+        Optional<String> previous = secrets.get(profile.name());
+        secrets.put(profile.name(), secret);
+        try {
+            write(stored);
+        } catch (RuntimeException e) {
+            restoreSecret(profile.name(), previous, e);
+            throw e;
+        }
+    }
+
+    private void restoreSecret(String profile, Optional<String> previous, RuntimeException failure) {
+        try {
+            if (previous.isPresent()) {
+                secrets.put(profile, previous.get());
+            } else {
+                secrets.remove(profile);
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -96,13 +134,20 @@ public final class ProfileStore {
         if (!Files.exists(file)) {
             return new Stored();
         }
+        Stored stored;
         try {
-            Stored stored = json.readValue(file.toFile(), Stored.class);
-            return stored.profiles == null ? new Stored() : stored;
+            stored = json.readValue(file.toFile(), Stored.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the connections file " + file
-                    + ": " + e.getMessage(), e);
+            throw UnreadableFileException.reading("connections file", file, e);
         }
+        if (stored == null) {
+            throw UnreadableFileException.inconsistent(file, "Cannot read the connections file " + file
+                    + ": it holds null instead of the connections");
+        }
+        if (stored.profiles == null) {
+            stored.profiles = new ArrayList<>();
+        }
+        return stored;
     }
 
     private void write(Stored stored) {

@@ -83,12 +83,87 @@ class ProfileStoreTest {
     }
 
     @Test
-    void brokenProfilesFileSaysWhichFile() throws Exception {
-        Files.writeString(home.resolve("profiles.json"), "{ not json");
+    void brokenProfilesFileSaysWhichFileAndWhereAndIsLeftAlone() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "{\n  \"profiles\": [ not json ]\n}");
 
-        UncheckedIOException error = assertThrows(UncheckedIOException.class,
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
                 () -> store().profiles());
 
-        assertTrue(error.getMessage().contains("profiles.json"), error.getMessage());
+        assertEquals("Cannot read the connections file " + file
+                + ": this is not valid JSON at line 2, column 21", error.getMessage());
+        assertEquals(file, error.path());
+        assertEquals("{\n  \"profiles\": [ not json ]\n}", Files.readString(file));
+    }
+
+    @Test
+    void profilesFileOfTheWrongShapeIsDescribedWithoutJavaNames() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "{\"profiles\": {}}");
+
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
+                () -> store().profiles());
+
+        assertEquals("Cannot read the connections file " + file + ": \"profiles\" holds the wrong "
+                + "kind of value (expected a list) at line 1, column 14", error.getMessage());
+    }
+
+    @Test
+    void profileWithoutUrlSaysWhichProfileLacksWhat() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "{\"profiles\": [{\"name\": \"prod\", \"signIn\": \"TOKEN\"}]}");
+
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
+                () -> store().profiles());
+
+        assertEquals("Cannot read the connections file " + file + ": \"profiles[0]\" has no "
+                + "\"url\" at line 1, column 49", error.getMessage());
+    }
+
+    @Test
+    void activeNameMatchingNoProfileIsAnErrorNotTheLocalServer() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "{\"active\": \"x\", \"profiles\": []}");
+
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
+                () -> store().active());
+
+        assertEquals("The active connection 'x' in " + file + " is not among its profiles",
+                error.getMessage());
+    }
+
+    @Test
+    void brokenSecretsFileSaysWhichFileAndWhere() throws Exception {
+        Path file = home.resolve("secrets.json");
+        Files.writeString(file, "{\"prod\": ");
+
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
+                () -> store().secret("prod"));
+
+        assertEquals("Cannot read the secrets file " + file
+                + ": the JSON ends too early at line 1, column 10", error.getMessage());
+        assertEquals(file, error.path());
+    }
+
+    @Test
+    void savingWithABrokenSecretsFileWritesNoProfile() throws Exception {
+        Files.writeString(home.resolve("secrets.json"), "oops");
+        ProfileStore store = store();
+
+        assertThrows(UnreadableFileException.class, () -> store.save(prod(), "ZENKEY_abc"));
+
+        assertFalse(Files.exists(home.resolve("profiles.json")));
+        assertEquals("oops", Files.readString(home.resolve("secrets.json")));
+    }
+
+    @Test
+    void savingAProfileThatCannotBeWrittenPutsTheOldSecretBack() throws Exception {
+        ProfileStore store = store();
+        store.save(prod(), "ZENKEY_old");
+        Files.createDirectory(home.resolve("profiles.json.tmp"));
+
+        assertThrows(UncheckedIOException.class, () -> store.save(prod(), "ZENKEY_new"));
+
+        assertEquals(Optional.of("ZENKEY_old"), store.secret("prod"));
     }
 }

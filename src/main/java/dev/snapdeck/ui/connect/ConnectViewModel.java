@@ -1,5 +1,6 @@
 package dev.snapdeck.ui.connect;
 
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
@@ -28,7 +29,8 @@ import dev.snapdeck.ui.shell.Session;
 /**
  * The Connect dialog: the saved connection profiles, a form to add or edit one, and switching.
  * A profile is saved (with its secret) only once the server accepted it; a wrong secret is
- * reported after that one attempt.
+ * reported after that one attempt. When the connections or secrets file cannot be read, the
+ * dialog says which file and what is wrong with it, and leaves the file alone.
  */
 public final class ConnectViewModel {
 
@@ -131,7 +133,12 @@ public final class ConnectViewModel {
         if (profile == null) {
             return;
         }
-        profiles.remove(profile.name());
+        try {
+            profiles.remove(profile.name());
+        } catch (UncheckedIOException e) {
+            error.set(e.getMessage());
+            return;
+        }
         reload();
         newProfile();
     }
@@ -153,7 +160,13 @@ public final class ConnectViewModel {
             return;
         }
         String typed = secret.get();
-        boolean keepStored = typed.isEmpty() && profiles.secret(profile.name()).isPresent();
+        boolean keepStored;
+        try {
+            keepStored = typed.isEmpty() && profiles.secret(profile.name()).isPresent();
+        } catch (UncheckedIOException e) {
+            error.set(e.getMessage());
+            return;
+        }
         if (typed.isEmpty() && !keepStored) {
             error.set("Enter the " + secretName(profile.signIn()) + ".");
             return;
@@ -177,7 +190,12 @@ public final class ConnectViewModel {
      * profile is active afterwards, so the next start and the command line use it too.
      */
     public void useLocalServer() {
-        connector.profiles().deactivate();
+        try {
+            connector.profiles().deactivate();
+        } catch (UncheckedIOException e) {
+            error.set(e.getMessage());
+            return;
+        }
         session.connect("the local server", connector::connectLocal);
         connected.set(true);
     }
@@ -195,16 +213,29 @@ public final class ConnectViewModel {
 
     private void accepted(ConnectionProfile profile, String newSecret, Workspace workspace) {
         busy.set(false);
-        profiles.save(profile, newSecret);
-        profiles.activate(profile.name());
+        try {
+            profiles.save(profile, newSecret);
+            profiles.activate(profile.name());
+        } catch (UncheckedIOException e) {
+            workspace.close();
+            error.set(e.getMessage() + ". The connection was not saved.");
+            return;
+        }
         reload();
         session.connect(profile.url(), () -> workspace);
         connected.set(true);
     }
 
+    /** Shows the saved profiles; when their file cannot be read, says so and shows none. */
     private void reload() {
-        list.setAll(profiles.profiles());
-        active.set(profiles.active().map(ConnectionProfile::name).orElse(""));
+        try {
+            list.setAll(profiles.profiles());
+            active.set(profiles.active().map(ConnectionProfile::name).orElse(""));
+        } catch (UncheckedIOException e) {
+            list.clear();
+            active.set("");
+            error.set(e.getMessage());
+        }
     }
 
     private void edit(ConnectionProfile profile) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -132,5 +133,52 @@ class ConnectViewModelTest {
         assertEquals(profiles.secrets().describe(), viewModel.secretsLocation());
         assertTrue(viewModel.secretsLocation().contains("secrets.json"),
                 viewModel.secretsLocation());
+    }
+
+    @Test
+    void aBrokenSecretsFileIsNamedInTheDialogAndNothingIsSaved() throws Exception {
+        Path secrets = home.resolve("secrets.json");
+        Files.writeString(secrets, "oops");
+        open();
+        viewModel.secretProperty().set(TestLocalServer.PASSWORD);
+
+        viewModel.connect();
+
+        assertEquals("Cannot read the secrets file " + secrets + ": this is not valid JSON at line 1, "
+                + "column 5. The connection was not saved.", viewModel.errorProperty().get());
+        assertFalse(viewModel.connectedProperty().get());
+        assertFalse(viewModel.busyProperty().get());
+        assertTrue(profiles.profiles().isEmpty());
+        assertEquals("oops", Files.readString(secrets));
+    }
+
+    @Test
+    void aBrokenSecretsFileIsNamedWhenConnectingWithTheStoredSecret() throws Exception {
+        open();
+        viewModel.secretProperty().set(TestLocalServer.PASSWORD);
+        viewModel.connect();
+        Path secrets = home.resolve("secrets.json");
+        Files.writeString(secrets, "{\"team\": ");
+        open();
+        viewModel.selectedProperty().set(profiles.profiles().get(0));
+
+        viewModel.connect();
+
+        assertEquals("Cannot read the secrets file " + secrets + ": the JSON ends too early at "
+                + "line 1, column 10", viewModel.errorProperty().get());
+        assertFalse(viewModel.busyProperty().get());
+    }
+
+    @Test
+    void aBrokenConnectionsFileIsNamedWhenTheDialogOpensAndIsLeftAlone() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "[]");
+
+        open();
+
+        assertEquals("Cannot read the connections file " + file + ": the file holds the wrong kind "
+                + "of value (expected an object) at line 1, column 1", viewModel.errorProperty().get());
+        assertTrue(viewModel.getProfiles().isEmpty());
+        assertEquals("[]", Files.readString(file));
     }
 }
