@@ -96,6 +96,25 @@ class SnapshotsViewTest {
     }
 
     @Test
+    void savingFirstSavesThenSelectsTheRowClicked(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        Snapshot first = table(robot).getItems().get(0).snapshot();
+        String second = table(robot).getItems().get(1).name();
+        TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
+        waitFor(() -> first.name().equals(name.getText()));
+        robot.interact(() -> name.setText("renamed"));
+        shell.answers.add(true);
+
+        robot.clickOn(second);
+        waitFor(() -> second.equals(name.getText()));
+
+        assertEquals("renamed", workspace.find(first.id()).orElseThrow().name());
+        assertEquals(second, table(robot).getSelectionModel().getSelectedItem().name());
+        assertEquals(1, table(robot).getSelectionModel().getSelectedItems().size());
+    }
+
+    @Test
     void refreshKeepsTheEditsInTheDetailPane(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().select(1));
