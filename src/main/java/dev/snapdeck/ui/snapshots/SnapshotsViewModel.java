@@ -138,6 +138,8 @@ public final class SnapshotsViewModel {
             return true;
         }
         List<SnapshotRow> target = List.copyOf(chosen);
+        // Known shortcoming: DialogService only asks yes/no, so Save / Discard / Cancel are two
+        // questions (Save? then Discard?); saying no to both, or closing them, cancels.
         String name = Objects.toString(detail.get().name(), "this snapshot");
         if (context.dialogs().confirm("Unsaved changes", "Save your changes to " + name
                 + " first?", "Save")) {
@@ -459,6 +461,7 @@ public final class SnapshotsViewModel {
         if (first != null && workspace != null) {
             UUID id = first.snapshot().id();
             loadingDetail = context.executor().submit(() -> workspace.snapshot(id))
+                    // Known shortcoming: typing before this answer comes is overwritten by it.
                     .onSuccess(this::showDetail)
                     .onFailure(failure -> LOG.warn("Could not load snapshot {}", id, failure));
         }
