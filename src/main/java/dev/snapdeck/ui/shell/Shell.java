@@ -226,11 +226,11 @@ public final class Shell implements Navigator {
     private void showNewSnapshot(UUID runId) {
         NewSnapshotDialog dialog = new NewSnapshotDialog(new NewSnapshotViewModel(context, runId));
         dialog.initOwner(owner);
+        // The dialog's view-model has already said "Snapshot … created."
         dialog.showAndWait().ifPresent(snapshot -> {
-            context.dialogs().notify("Snapshot " + snapshot.name() + " created");
             showSnapshots();
             if (snapshotsModel != null) {
-                snapshotsModel.refresh();
+                snapshotsModel.showCreated(snapshot.id());
             }
         });
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -178,8 +179,14 @@ public final class SnapshotsView extends BorderPane {
     private void pushSelection() {
         if (!syncingSelection) {
             syncingSelection = true;
-            viewModel.getSelection().setAll(table.getSelectionModel().getSelectedItems());
+            boolean taken = viewModel.select(List.copyOf(
+                    table.getSelectionModel().getSelectedItems()));
             syncingSelection = false;
+            if (!taken) {
+                // The user kept the row with unsaved edits; the table may not change its
+                // selection while it reports a change, so it goes back just after.
+                Platform.runLater(this::pullSelection);
+            }
         }
     }
 

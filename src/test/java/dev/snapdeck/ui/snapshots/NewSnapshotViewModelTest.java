@@ -42,6 +42,8 @@ class NewSnapshotViewModelTest {
         assertEquals("nightly", created.name());
         assertEquals(List.of("a", "b"), created.tags());
         assertEquals("From run training-run-1.", created.description());
+        // The one notice; the shell only shows the Snapshots screen with the snapshot selected.
+        assertEquals(List.of("Snapshot nightly created."), shell.notifications);
     }
 
     @Test

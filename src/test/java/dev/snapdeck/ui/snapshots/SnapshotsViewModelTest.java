@@ -181,4 +181,104 @@ class SnapshotsViewModelTest {
 
         assertEquals(old.id(), viewModel.selectedProperty().get().snapshot().id());
     }
+
+    @Test
+    void showingThePageAgainKeepsUnsavedEdits() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("prod-v2");
+        viewModel.editTagsProperty().set("weekly");
+        workspace.add(withLatestRun(prod, ExecutionStatus.COMPLETED));
+
+        viewModel.refresh();
+
+        assertEquals("completed", row(viewModel, prod).latestRun());
+        assertEquals(prod.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("prod-v2", viewModel.editNameProperty().get());
+        assertEquals("weekly", viewModel.editTagsProperty().get());
+        assertTrue(viewModel.canSaveProperty().get());
+    }
+
+    @Test
+    void pickingAnotherRowWithoutEditsAsksNothing() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+
+        assertTrue(viewModel.select(List.of(row(viewModel, old))));
+
+        assertEquals(List.of(), shell.questions);
+        assertEquals("old-training", viewModel.editNameProperty().get());
+    }
+
+    @Test
+    void cancellingKeepsTheEditedRowAndItsEdits() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("prod-v2");
+        shell.answers.addAll(List.of(false, false));
+
+        assertFalse(viewModel.select(List.of(row(viewModel, old))));
+
+        assertEquals(2, shell.questions.size());
+        assertTrue(shell.questions.get(0).contains("prod-training"), shell.questions.toString());
+        assertEquals(List.of(row(viewModel, prod)), viewModel.getSelection());
+        assertEquals(prod.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("prod-v2", viewModel.editNameProperty().get());
+        assertEquals("prod-training", workspace.find(prod.id()).orElseThrow().name());
+    }
+
+    @Test
+    void discardingMovesOnAndLeavesTheServerAlone() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("prod-v2");
+        shell.answers.addAll(List.of(false, true));
+
+        assertTrue(viewModel.select(List.of(row(viewModel, old))));
+
+        assertEquals(old.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("old-training", viewModel.editNameProperty().get());
+        assertEquals("prod-training", workspace.find(prod.id()).orElseThrow().name());
+    }
+
+    @Test
+    void savingFirstSendsTheEditsThenMovesOn() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("prod-v2");
+        shell.answers.add(true);
+
+        viewModel.select(List.of(row(viewModel, old)));
+
+        assertEquals(1, shell.questions.size());
+        assertEquals("prod-v2", workspace.find(prod.id()).orElseThrow().name());
+        assertEquals(old.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("old-training", viewModel.editNameProperty().get());
+    }
+
+    @Test
+    void aSaveThatFailsKeepsTheEditedRowAndItsEdits() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().setAll(row(viewModel, prod));
+        viewModel.editNameProperty().set("  ");
+        shell.answers.add(true);
+
+        assertFalse(viewModel.select(List.of(row(viewModel, old))));
+
+        assertEquals(1, shell.errors.size());
+        assertEquals(prod.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("  ", viewModel.editNameProperty().get());
+    }
+
+    @Test
+    void aNewSnapshotIsSelectedWhenThePageShowsIt() {
+        SnapshotsViewModel viewModel = loaded();
+        Snapshot nightly = workspace.add(FakeWorkspace.snapshot("nightly",
+                FakeWorkspace.SERVER_VERSION));
+
+        viewModel.showCreated(nightly.id());
+
+        assertEquals(nightly.id(), viewModel.selectedProperty().get().snapshot().id());
+        assertEquals("nightly", viewModel.editNameProperty().get());
+    }
 }

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import dev.snapdeck.api.Snapshot;
@@ -74,6 +75,62 @@ class SnapshotsViewTest {
         assertTrue(robot.lookup("." + SnapshotsView.OTHER_VERSION_CLASS).tryQuery().isPresent());
         assertTrue(robot.lookup("#" + SnapshotsView.DETAIL_WARNING_ID).queryAs(Label.class)
                 .getText().contains("0.80.0"));
+    }
+
+    @Test
+    void cancellingKeepsTheEditedRowSelectedInTheTable(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        String first = table(robot).getItems().get(0).name();
+        TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
+        waitFor(() -> first.equals(name.getText()));
+        robot.interact(() -> name.setText("renamed"));
+        shell.answers.addAll(List.of(false, false));
+
+        robot.clickOn(table(robot).getItems().get(1).name());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, shell.questions.size());
+        assertEquals(List.of(0), List.copyOf(table(robot).getSelectionModel().getSelectedIndices()));
+        assertEquals("renamed", name.getText());
+    }
+
+    @Test
+    void savingFirstSavesThenSelectsTheRowClicked(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        Snapshot first = table(robot).getItems().get(0).snapshot();
+        String second = table(robot).getItems().get(1).name();
+        TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
+        waitFor(() -> first.name().equals(name.getText()));
+        robot.interact(() -> name.setText("renamed"));
+        shell.answers.add(true);
+
+        robot.clickOn(second);
+        waitFor(() -> second.equals(name.getText()));
+
+        assertEquals("renamed", workspace.find(first.id()).orElseThrow().name());
+        assertEquals(second, table(robot).getSelectionModel().getSelectedItem().name());
+        assertEquals(1, table(robot).getSelectionModel().getSelectedItems().size());
+    }
+
+    @Test
+    void refreshKeepsTheEditsInTheDetailPane(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        String second = table(robot).getItems().get(1).name();
+        TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
+        waitFor(() -> second.equals(name.getText()));
+        robot.interact(() -> name.setText("renamed"));
+        workspace.add(FakeWorkspace.snapshot("nightly", FakeWorkspace.SERVER_VERSION));
+
+        robot.clickOn("#" + SnapshotsView.REFRESH_BUTTON_ID);
+        waitFor(() -> table(robot).getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("renamed", name.getText());
+        assertEquals(second, table(robot).getSelectionModel().getSelectedItem().name());
+        assertEquals(List.of(), shell.questions);
     }
 
     @Test
