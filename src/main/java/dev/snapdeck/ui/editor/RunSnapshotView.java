@@ -21,7 +21,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -44,8 +43,6 @@ import javafx.util.StringConverter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.snapdeck.api.Snapshot;
@@ -389,10 +386,10 @@ public final class RunSnapshotView extends BorderPane {
                 control = choiceBox(field);
                 break;
             case INTEGER:
-                control = integerSpinner(field);
+                control = spinner(field, ParameterValueFactory.integers(field.spec()));
                 break;
             case NUMBER:
-                control = numberSpinner(field);
+                control = spinner(field, ParameterValueFactory.numbers(field.spec()));
                 break;
             case YAML_ONLY:
                 control = yamlOnly(field);
@@ -414,14 +411,17 @@ public final class RunSnapshotView extends BorderPane {
 
     private void whenValueChanges(ParameterField field, Consumer<JsonNode> show) {
         show.accept(field.getValue());
-        field.valueProperty().addListener((obs, old, now) -> {
-            updatingForm = true;
-            try {
-                show.accept(now);
-            } finally {
-                updatingForm = false;
-            }
-        });
+        field.valueProperty().addListener((obs, old, now) -> showQuietly(show, now));
+    }
+
+    /** Shows a value in a control without writing it back. */
+    private void showQuietly(Consumer<JsonNode> show, JsonNode value) {
+        updatingForm = true;
+        try {
+            show.accept(value);
+        } finally {
+            updatingForm = false;
+        }
     }
 
     private Node checkBox(ParameterField field) {
@@ -459,80 +459,35 @@ public final class RunSnapshotView extends BorderPane {
         return box;
     }
 
-    private Node integerSpinner(ParameterField field) {
-        int min = field.spec().minimum().map(m -> (int) Math.ceil(m)
-                + (field.spec().exclusiveMinimum() ? 1 : 0)).orElse(Integer.MIN_VALUE);
-        int max = field.spec().maximum().map(m -> (int) Math.floor(m)
-                - (field.spec().exclusiveMaximum() ? 1 : 0)).orElse(Integer.MAX_VALUE);
-        Spinner<Integer> spinner = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                min, max, Math.max(min, Math.min(max, 0))));
+    /**
+     * A spinner that shows the YAML's value as it is (see {@link ParameterValueFactory}) and
+     * writes only a value the user typed or stepped to.
+     */
+    private Node spinner(ParameterField field, ParameterValueFactory factory) {
+        Spinner<JsonNode> spinner = new Spinner<>(factory);
         spinner.setEditable(true);
-        whenValueChanges(field, v -> {
-            if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= min
-                    && v.asInt() <= max) {
-                spinner.getValueFactory().setValue(v.asInt());
-            } else {
-                // Show what the YAML says, even out of bounds, rather than a clamped value.
-                spinner.getEditor().setText(shown(v));
-            }
+        TextField editor = spinner.getEditor();
+        // The value may already be the YAML's (its last edit was refused or undone) while the
+        // text is not, so the text is set each time, not only when the value changes.
+        Consumer<JsonNode> show = v -> {
+            factory.setValue(v);
+            editor.setText(factory.shown(v));
+        };
+        whenValueChanges(field, show);
+        spinner.valueProperty().addListener((obs, old, now) -> write(field, now));
+        // Once the spinner has read the text (on Enter or on leaving it), it shows the YAML's
+        // value again: the typed one when it was written, the old one when it was refused.
+        var commit = editor.getOnAction();
+        editor.setOnAction(e -> {
+            commit.handle(e);
+            showQuietly(show, field.getValue());
         });
-        spinner.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                write(field, IntNode.valueOf(now));
+        spinner.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                showQuietly(show, field.getValue());
             }
         });
         return spinner;
-    }
-
-    private Node numberSpinner(ParameterField field) {
-        double min = field.spec().minimum().orElse(-Double.MAX_VALUE);
-        double max = field.spec().maximum().orElse(Double.MAX_VALUE);
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max,
-                        Math.max(min, Math.min(max, 0)), 0.1);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double value) {
-                return value == null ? "" : trimmed(value);
-            }
-
-            @Override
-            public Double fromString(String text) {
-                try {
-                    return Double.valueOf(text.trim());
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        Spinner<Double> spinner = new Spinner<>(factory);
-        spinner.setEditable(true);
-        whenValueChanges(field, v -> {
-            if (v.isNumber() && v.asDouble() >= min && v.asDouble() <= max) {
-                factory.setValue(v.asDouble());
-            } else {
-                spinner.getEditor().setText(shown(v));
-            }
-        });
-        spinner.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && !sameNumber(field.getValue(), now)) {
-                write(field, DoubleNode.valueOf(now));
-            }
-        });
-        return spinner;
-    }
-
-    private static String shown(JsonNode value) {
-        return value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
-    }
-
-    private static boolean sameNumber(JsonNode value, double number) {
-        return value != null && value.isNumber() && value.asDouble() == number;
-    }
-
-    private static String trimmed(double value) {
-        String text = Double.toString(value);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     private Node yamlOnly(ParameterField field) {
@@ -545,8 +500,7 @@ public final class RunSnapshotView extends BorderPane {
     private Node textField(ParameterField field) {
         TextField text = new TextField();
         text.setPromptText(field.defaultText());
-        whenValueChanges(field, v -> text.setText(v.isNull() ? "" : v.isTextual() ? v.asText()
-                : v.toString()));
+        whenValueChanges(field, v -> text.setText(shownText(v)));
         text.setOnAction(e -> writeText(field, text.getText()));
         text.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -556,11 +510,18 @@ public final class RunSnapshotView extends BorderPane {
         return text;
     }
 
-    /** Leaving an unset value empty keeps it unset rather than writing an empty text. */
+    /**
+     * Writes the text unless it is still what the field shows: leaving a field writes nothing,
+     * neither a number the YAML has as a text nor an empty text for an unset value.
+     */
     private void writeText(ParameterField field, String text) {
-        if (!(text.isEmpty() && field.getValue().isNull())) {
+        if (!text.equals(shownText(field.getValue()))) {
             write(field, TextNode.valueOf(text));
         }
+    }
+
+    private static String shownText(JsonNode value) {
+        return value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
     }
 
     // ---- Changes -------------------------------------------------------------------------

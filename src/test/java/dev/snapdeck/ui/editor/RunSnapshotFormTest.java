@@ -22,6 +22,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
@@ -136,12 +139,12 @@ class RunSnapshotFormTest {
     void pipelineParametersFollowTheYamlAndWriteIntoIt(FxRobot robot) throws Exception {
         openForm(robot);
         @SuppressWarnings("unchecked")
-        Spinner<Integer> sampleSize = robot.lookup("#pipeline-param-sample_size")
+        Spinner<JsonNode> sampleSize = robot.lookup("#pipeline-param-sample_size")
                 .queryAs(Spinner.class);
         TextField dataset = robot.lookup("#pipeline-param-dataset").queryAs(TextField.class);
-        int fromTemplate = sampleSize.getValue();
+        int fromTemplate = sampleSize.getValue().asInt();
 
-        robot.interact(() -> sampleSize.getValueFactory().setValue(400));
+        robot.interact(() -> sampleSize.getValueFactory().setValue(IntNode.valueOf(400)));
         waitFor(() -> view.editor().getText().contains("sample_size: 400"));
         replaceInYaml(robot, "dataset: iris.csv", "dataset: wine.csv");
         waitFor(() -> dataset.getText().equals("wine.csv"));

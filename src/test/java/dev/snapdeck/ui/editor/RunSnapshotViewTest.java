@@ -19,6 +19,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
@@ -106,11 +109,11 @@ class RunSnapshotViewTest {
         robot.interact(() -> robot.lookup("#" + RunSnapshotView.TABS_ID).queryAs(TabPane.class)
                 .getSelectionModel().select(1));
         @SuppressWarnings("unchecked")
-        Spinner<Integer> epochs = robot.lookup("#param-train_model-epochs")
+        Spinner<JsonNode> epochs = robot.lookup("#param-train_model-epochs")
                 .queryAs(Spinner.class);
-        assertEquals(10, epochs.getValue());
+        assertEquals(10, epochs.getValue().asInt());
 
-        robot.interact(() -> epochs.getValueFactory().setValue(30));
+        robot.interact(() -> epochs.getValueFactory().setValue(IntNode.valueOf(30)));
         waitFor(() -> view.editor().getText().contains("epochs: 30"));
 
         assertFalse(view.editor().getText().contains("epochs: 10"));
@@ -124,11 +127,11 @@ class RunSnapshotViewTest {
 
         robot.interact(() -> view.editor().codeArea().replaceText(at, at + 2, "77"));
         @SuppressWarnings("unchecked")
-        Spinner<Integer> epochs = robot.lookup("#param-train_model-epochs")
+        Spinner<JsonNode> epochs = robot.lookup("#param-train_model-epochs")
                 .queryAs(Spinner.class);
-        waitFor(() -> epochs.getValue() == 77);
+        waitFor(() -> epochs.getValue().asInt() == 77);
 
-        assertEquals(77, epochs.getValue());
+        assertEquals(IntNode.valueOf(77), epochs.getValue());
     }
 
     @Test
