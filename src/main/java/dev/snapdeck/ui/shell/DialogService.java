@@ -23,6 +23,17 @@ public interface DialogService {
     /** Asks a yes/no question; true for yes. */
     boolean confirm(String title, String message, String confirmLabel);
 
+    /** What to do with changes not saved yet. */
+    enum Unsaved {
+        SAVE,
+        DISCARD,
+        /** Go back to them, as they are: also the answer when the question is closed. */
+        KEEP_EDITING
+    }
+
+    /** Asks whether to save the changes {@code message} speaks of, discard them, or keep editing. */
+    Unsaved askAboutUnsaved(String title, String message);
+
     /** Asks for a file to read; empty when cancelled. */
     Optional<Path> chooseFileToOpen(String title, List<String> extensions);
 

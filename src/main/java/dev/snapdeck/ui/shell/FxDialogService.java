@@ -155,6 +155,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Unsaved askAboutUnsaved(String title, String message) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, save, discard, keep);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.filter(save::equals).isPresent()) {
+            return Unsaved.SAVE;
+        }
+        return answer.filter(discard::equals).isPresent() ? Unsaved.DISCARD : Unsaved.KEEP_EDITING;
+    }
+
+    @Override
     public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
         FileChooser chooser = chooser(title, extensions);
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(file -> file.toPath());

@@ -138,20 +138,18 @@ public final class SnapshotsViewModel {
             return true;
         }
         List<SnapshotRow> target = List.copyOf(chosen);
-        // Known shortcoming: DialogService only asks yes/no, so Save / Discard / Cancel are two
-        // questions (Save? then Discard?); saying no to both, or closing them, cancels.
         String name = Objects.toString(detail.get().name(), "this snapshot");
-        if (context.dialogs().confirm("Unsaved changes", "Save your changes to " + name
-                + " first?", "Save")) {
-            saveDetails(() -> selection.setAll(target));
-            return false;
+        switch (context.dialogs().askAboutUnsaved("Unsaved changes", "Your changes to " + name
+                + " are not saved yet.")) {
+            case SAVE:
+                saveDetails(() -> selection.setAll(target));
+                return false;
+            case DISCARD:
+                selection.setAll(target);
+                return true;
+            default:
+                return false;
         }
-        if (context.dialogs().confirm("Unsaved changes", "Discard your changes to " + name
-                + "?", "Discard")) {
-            selection.setAll(target);
-            return true;
-        }
-        return false;
     }
 
     /** The one row the detail pane shows (the first selected). */

@@ -110,6 +110,22 @@ class FxDialogServiceTest {
     }
 
     @Test
+    void unsavedChangesOfferSaveDiscardAndKeepEditing(FxRobot robot) throws Exception {
+        List<DialogService.Unsaved> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (String button : List.of("Save", "Discard", "Keep editing")) {
+            Platform.runLater(() -> answers.add(dialogs.askAboutUnsaved("Unsaved changes",
+                    "Your changes to prod are not saved yet.")));
+            DialogPane pane = awaitDialog(robot);
+            robot.clickOn(robot.from(pane).lookup((javafx.scene.control.Button b) ->
+                    button.equals(b.getText())).queryButton());
+            waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        }
+
+        assertEquals(List.of(DialogService.Unsaved.SAVE, DialogService.Unsaved.DISCARD,
+                DialogService.Unsaved.KEEP_EDITING), answers);
+    }
+
+    @Test
     void anExceptionNobodyCaughtOnTheFxThreadGetsTheErrorDialog(FxRobot robot) throws Exception {
         dialogs.installUncaughtExceptionHandler();
 

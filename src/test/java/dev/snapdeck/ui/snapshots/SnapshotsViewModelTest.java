@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.ui.shell.DialogService;
 import dev.snapdeck.ui.testing.Eventually;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
@@ -215,11 +216,11 @@ class SnapshotsViewModelTest {
         SnapshotsViewModel viewModel = loaded();
         viewModel.getSelection().setAll(row(viewModel, prod));
         viewModel.editNameProperty().set("prod-v2");
-        shell.answers.addAll(List.of(false, false));
+        shell.unsavedAnswers.add(DialogService.Unsaved.KEEP_EDITING);
 
         assertFalse(viewModel.select(List.of(row(viewModel, old))));
 
-        assertEquals(2, shell.questions.size());
+        assertEquals(1, shell.questions.size());
         assertTrue(shell.questions.get(0).contains("prod-training"), shell.questions.toString());
         assertEquals(List.of(row(viewModel, prod)), viewModel.getSelection());
         assertEquals(prod.id(), viewModel.selectedProperty().get().snapshot().id());
@@ -232,7 +233,7 @@ class SnapshotsViewModelTest {
         SnapshotsViewModel viewModel = loaded();
         viewModel.getSelection().setAll(row(viewModel, prod));
         viewModel.editNameProperty().set("prod-v2");
-        shell.answers.addAll(List.of(false, true));
+        shell.unsavedAnswers.add(DialogService.Unsaved.DISCARD);
 
         assertTrue(viewModel.select(List.of(row(viewModel, old))));
 
@@ -246,7 +247,7 @@ class SnapshotsViewModelTest {
         SnapshotsViewModel viewModel = loaded();
         viewModel.getSelection().setAll(row(viewModel, prod));
         viewModel.editNameProperty().set("prod-v2");
-        shell.answers.add(true);
+        shell.unsavedAnswers.add(DialogService.Unsaved.SAVE);
 
         viewModel.select(List.of(row(viewModel, old)));
 
@@ -261,7 +262,7 @@ class SnapshotsViewModelTest {
         SnapshotsViewModel viewModel = loaded();
         viewModel.getSelection().setAll(row(viewModel, prod));
         viewModel.editNameProperty().set("  ");
-        shell.answers.add(true);
+        shell.unsavedAnswers.add(DialogService.Unsaved.SAVE);
 
         assertFalse(viewModel.select(List.of(row(viewModel, old))));
 

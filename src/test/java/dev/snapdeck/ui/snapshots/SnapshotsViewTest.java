@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.BackgroundExecutor;
+import dev.snapdeck.ui.shell.DialogService;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
@@ -85,12 +86,12 @@ class SnapshotsViewTest {
         TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
         waitFor(() -> first.equals(name.getText()));
         robot.interact(() -> name.setText("renamed"));
-        shell.answers.addAll(List.of(false, false));
+        shell.unsavedAnswers.add(DialogService.Unsaved.KEEP_EDITING);
 
         robot.clickOn(table(robot).getItems().get(1).name());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(2, shell.questions.size());
+        assertEquals(1, shell.questions.size());
         assertEquals(List.of(0), List.copyOf(table(robot).getSelectionModel().getSelectedIndices()));
         assertEquals("renamed", name.getText());
     }
@@ -104,7 +105,7 @@ class SnapshotsViewTest {
         TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
         waitFor(() -> first.name().equals(name.getText()));
         robot.interact(() -> name.setText("renamed"));
-        shell.answers.add(true);
+        shell.unsavedAnswers.add(DialogService.Unsaved.SAVE);
 
         robot.clickOn(second);
         waitFor(() -> second.equals(name.getText()));

@@ -28,6 +28,8 @@ public final class FakeShell implements Navigator, DialogService {
     public final List<String> questions = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public final Deque<Boolean> answers = new ArrayDeque<>();
+    /** What {@link #askAboutUnsaved} answers, in turn; keep editing once it runs out. */
+    public final Deque<Unsaved> unsavedAnswers = new ArrayDeque<>();
     public final Deque<Path> files = new ArrayDeque<>();
     public final SimpleObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
 
@@ -90,6 +92,12 @@ public final class FakeShell implements Navigator, DialogService {
     public boolean confirm(String title, String message, String confirmLabel) {
         questions.add(message);
         return answers.isEmpty() ? false : answers.poll();
+    }
+
+    @Override
+    public Unsaved askAboutUnsaved(String title, String message) {
+        questions.add(message);
+        return unsavedAnswers.isEmpty() ? Unsaved.KEEP_EDITING : unsavedAnswers.poll();
     }
 
     @Override
