@@ -1,6 +1,5 @@
 package dev.snapdeck.ui.shell;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,9 +50,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainView extends BorderPane {
 
-    /** The smallest window in which every screen still reads: narrower, its tables truncate. */
+    /**
+     * The smallest the window goes. Screens are laid out for 1024x700; down to this size every
+     * screen still works, with some column headers and filter labels shortened (as the README says).
+     */
     static final double MIN_WIDTH = 960;
     static final double MIN_HEIGHT = 600;
+    /** The sidebar's width (up to the middle of its divider) until the user drags it. */
+    static final double DEFAULT_SIDEBAR_WIDTH = 192;
+    /** However wide it was dragged, the sidebar leaves the larger part of the window to the screen. */
+    private static final double MAX_SIDEBAR_SHARE = 0.5;
+    private static final String DIVIDER_CLASS = "split-pane-divider";
 
     public static final String SEARCH_FIELD_ID = "searchField";
     public static final String CONTENT_ID = "content";
@@ -64,7 +72,6 @@ public final class MainView extends BorderPane {
     public static final String STATUS_MODE_ID = "statusMode";
     public static final String STATUS_USER_ID = "statusUser";
     public static final String STATUS_CAN_RUN_ID = "statusCanRun";
-    public static final String MAIN_SPLIT_KEY = "main";
     private static final String WINDOW_SAVER = MainView.class.getName() + ".windowSaver";
     static final String STYLE_CLASS = "main-view";
     static final String SIDEBAR_CLASS = "sidebar";
@@ -78,24 +85,28 @@ public final class MainView extends BorderPane {
             Screen.PIPELINES, Feather.GIT_MERGE, Screen.RUNS, Feather.ACTIVITY);
 
     private final MainViewModel viewModel;
-    private final Map<Screen, Supplier<Node>> screenFactories;
+    private final Map<Screen, Supplier<Node>> screenFactories = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final SplitPane split = new SplitPane();
     private final VBox sidebarActions = new VBox(4);
+    private double sidebarWidth;
+    private boolean draggingDivider;
 
     public MainView(MainViewModel viewModel, Map<Screen, Supplier<Node>> screenFactories) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.screenFactories = new EnumMap<>(screenFactories);
+        // Not new EnumMap<>(map): that throws for an empty map, and no screen plugged in is allowed.
+        this.screenFactories.putAll(screenFactories);
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
 
         content.setId(CONTENT_ID);
         content.getStyleClass().add("content");
         split.getItems().addAll(createSidebar(), content);
-        split.setDividerPositions(0.16);
+        sidebarWidth = viewModel.preferences().sidebarWidth().orElse(DEFAULT_SIDEBAR_WIDTH);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        keepSidebarWidth();
         setTop(createBanner());
         setCenter(split);
         setBottom(createStatusBar());
@@ -124,8 +135,8 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Restores the window's size, position and dividers from the preferences and saves them when
-     * the window closes.
+     * Restores the window's size and position from the preferences (or, the first time, gives it
+     * its scene's size, fitted to the screen) and saves them when the window closes.
      */
     public void rememberWindow(Stage stage) {
         ShellPreferences preferences = viewModel.preferences();
@@ -138,14 +149,12 @@ public final class MainView extends BorderPane {
                 stage.setMinHeight(0);
             }
         });
-        preferences.windowState().map(MainView::fitted).ifPresent(state -> {
-            stage.setX(state.x());
-            stage.setY(state.y());
-            stage.setWidth(state.width());
-            stage.setHeight(state.height());
-            stage.setMaximized(state.maximized());
-        });
-        rememberDividers(split, MAIN_SPLIT_KEY, preferences);
+        WindowState wanted = preferences.windowState().map(MainView::fitted)
+                .orElseGet(() -> firstWindow(stage));
+        place(stage, wanted);
+        if (!stage.isShowing()) {
+            placeAgainOnceShown(stage, wanted);
+        }
 
         // One saver per stage: a stage that shows a new MainView must not keep the old saver.
         Object previous = stage.getProperties().get(WINDOW_SAVER);
@@ -157,6 +166,38 @@ public final class MainView extends BorderPane {
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, saver);
     }
 
+    private static void place(Stage stage, WindowState state) {
+        stage.setX(state.x());
+        stage.setY(state.y());
+        stage.setWidth(state.width());
+        stage.setHeight(state.height());
+        stage.setMaximized(state.maximized());
+    }
+
+    /**
+     * Places the window once more when it is first shown. Known shortcoming of JavaFX 21's GTK
+     * glass (probably JDK-8316423, fixed in JavaFX 22): under some window managers (seen with
+     * openbox) a window given a size before it shows falls back to GTK's default 200x200 once the
+     * manager has framed it, which the minimum then turns into 960x600, so every start opened at the
+     * minimum. Set again once shown, the size sticks. Monocle, which the tests run on, never loses it.
+     */
+    private static void placeAgainOnceShown(Stage stage, WindowState wanted) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                place(stage, wanted);
+            }
+        });
+    }
+
+    /** A window never saved: as large as its scene asks (DashboardApp's default size), centred. */
+    private static WindowState firstWindow(Stage stage) {
+        Scene scene = stage.getScene();
+        return centred(scene == null ? MIN_WIDTH : Math.max(MIN_WIDTH, scene.getWidth()),
+                scene == null ? MIN_HEIGHT : Math.max(MIN_HEIGHT, scene.getHeight()), false);
+    }
+
     /**
      * A saved window made to fit the screens there are now: at least the minimum size, no larger
      * than the screen it was on, and on a screen at all (a monitor may have gone); else centred on
@@ -165,19 +206,27 @@ public final class MainView extends BorderPane {
     static WindowState fitted(WindowState saved) {
         double width = Math.max(MIN_WIDTH, saved.width());
         double height = Math.max(MIN_HEIGHT, saved.height());
-        List<javafx.stage.Screen> screens = javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), width, height);
-        Rectangle2D bounds = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        List<javafx.stage.Screen> screens = javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(),
+                width, height);
+        if (screens.isEmpty()) {
+            return centred(width, height, saved.maximized());
+        }
+        Rectangle2D bounds = screens.get(0).getVisualBounds();
         width = Math.min(width, bounds.getWidth());
         height = Math.min(height, bounds.getHeight());
-        double x = saved.x();
-        double y = saved.y();
-        if (screens.isEmpty()) {
-            x = bounds.getMinX() + (bounds.getWidth() - width) / 2;
-            y = bounds.getMinY() + (bounds.getHeight() - height) / 2;
-        }
-        x = Math.max(bounds.getMinX(), Math.min(x, bounds.getMaxX() - width));
-        y = Math.max(bounds.getMinY(), Math.min(y, bounds.getMaxY() - height));
+        double x = Math.max(bounds.getMinX(), Math.min(saved.x(), bounds.getMaxX() - width));
+        double y = Math.max(bounds.getMinY(), Math.min(saved.y(), bounds.getMaxY() - height));
         return new WindowState(x, y, width, height, saved.maximized());
+    }
+
+    /** A window of the given size, or smaller where the primary screen is, in the middle of it. */
+    private static WindowState centred(double width, double height, boolean maximized) {
+        Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double fittedWidth = Math.min(width, bounds.getWidth());
+        double fittedHeight = Math.min(height, bounds.getHeight());
+        return new WindowState(bounds.getMinX() + (bounds.getWidth() - fittedWidth) / 2,
+                bounds.getMinY() + (bounds.getHeight() - fittedHeight) / 2, fittedWidth, fittedHeight,
+                maximized);
     }
 
     private static final class WindowSaver implements EventHandler<WindowEvent> {
@@ -197,19 +246,39 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Restores a split pane's dividers saved under {@code key} and saves each change. */
-    public static void rememberDividers(SplitPane pane, String key, ShellPreferences preferences) {
-        List<Double> saved = preferences.dividerPositions(key);
-        if (saved.size() == pane.getDividers().size()) {
-            pane.setDividerPositions(saved.stream().mapToDouble(Double::doubleValue).toArray());
+    /**
+     * Keeps the sidebar at the width last dragged to, in pixels, whatever the window's width: the
+     * divider is placed again whenever the split pane's width changes, so neither a window opening
+     * at another size nor one squeezed for a moment while the window manager frames it moves it.
+     * Only a drag of the divider changes (and saves) the width.
+     */
+    private void keepSidebarWidth() {
+        split.widthProperty().addListener((obs, old, now) -> placeDivider());
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = isOnDivider(e.getTarget()));
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingDivider) {
+                draggingDivider = false;
+                sidebarWidth = split.getDividers().get(0).getPosition() * split.getWidth();
+                viewModel.preferences().saveSidebarWidth(sidebarWidth);
+            }
+        });
+    }
+
+    private void placeDivider() {
+        double width = split.getWidth();
+        if (width > 0) {
+            split.setDividerPosition(0, Math.min(sidebarWidth, width * MAX_SIDEBAR_SHARE) / width);
         }
-        for (SplitPane.Divider divider : pane.getDividers()) {
-            divider.positionProperty().addListener((obs, old, now) -> {
-                List<Double> positions = new ArrayList<>();
-                pane.getDividers().forEach(d -> positions.add(d.getPosition()));
-                preferences.saveDividerPositions(key, positions);
-            });
+    }
+
+    private boolean isOnDivider(Object target) {
+        for (Node node = target instanceof Node ? (Node) target : null; node != null && node != split;
+                node = node.getParent()) {
+            if (node.getStyleClass().contains(DIVIDER_CLASS)) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** Adds an action (e.g. Connect…) to the bottom of the sidebar, styled like its items. */

@@ -1,10 +1,9 @@
 package dev.snapdeck.ui.shell;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -13,14 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers the shell's looks between runs in {@link java.util.prefs}: theme, window geometry and
- * split-pane divider positions. Values that cannot be read fall back to defaults, with a warning
+ * the sidebar's width. Values that cannot be read fall back to defaults, with a warning
  * in the log saying which key held what.
  */
 public final class ShellPreferences {
 
     static final String THEME = "theme";
     static final String WINDOW = "window";
-    static final String DIVIDERS = "dividers.";
+    static final String SIDEBAR_WIDTH = "sidebarWidth";
+    /** Where versions before the sidebar's width was kept in pixels kept its divider. */
+    static final String OLD_MAIN_DIVIDER = "dividers.main";
 
     private static final Logger LOG = LoggerFactory.getLogger(ShellPreferences.class);
 
@@ -74,31 +75,40 @@ public final class ShellPreferences {
                 + state.height() + "," + state.maximized());
     }
 
-    /** Divider positions saved under {@code key}, or an empty list. */
-    public List<Double> dividerPositions(String key) {
-        String stored = node.get(DIVIDERS + key, "");
-        List<Double> positions = new ArrayList<>();
-        if (stored.isEmpty()) {
-            return positions;
+    /**
+     * The sidebar's width in pixels, up to the middle of its divider, if one was saved.
+     *
+     * <p>Earlier versions kept the divider as a fraction of the window ({@value #OLD_MAIN_DIVIDER}).
+     * That fraction grew on every start (the sidebar kept its pixels while the window opened at
+     * another size), so it says nothing about the width the user chose: it is dropped here, and the
+     * sidebar starts at its default width once.
+     */
+    public OptionalDouble sidebarWidth() {
+        if (node.get(OLD_MAIN_DIVIDER, null) != null) {
+            LOG.info("Dropping preference '{}' ({}); the sidebar's width is now kept in pixels",
+                    OLD_MAIN_DIVIDER, node.get(OLD_MAIN_DIVIDER, null));
+            remove(OLD_MAIN_DIVIDER);
         }
+        String stored = node.get(SIDEBAR_WIDTH, null);
+        if (stored == null) {
+            return OptionalDouble.empty();
+        }
+        double width;
         try {
-            for (String part : stored.split(",")) {
-                positions.add(Double.parseDouble(part));
-            }
-            return positions;
+            width = Double.parseDouble(stored);
         } catch (NumberFormatException e) {
-            LOG.warn("Preference '{}' holds '{}', not a list of numbers; ignoring it",
-                    DIVIDERS + key, stored);
-            return new ArrayList<>();
+            width = Double.NaN;
         }
+        if (width > 0 && Double.isFinite(width)) {
+            return OptionalDouble.of(width);
+        }
+        LOG.warn("Preference '{}' holds '{}', not a width in pixels; using the default width",
+                SIDEBAR_WIDTH, stored);
+        return OptionalDouble.empty();
     }
 
-    public void saveDividerPositions(String key, List<Double> positions) {
-        StringBuilder joined = new StringBuilder();
-        for (Double position : positions) {
-            joined.append(joined.length() == 0 ? "" : ",").append(position);
-        }
-        put(DIVIDERS + key, joined.toString());
+    public void saveSidebarWidth(double width) {
+        put(SIDEBAR_WIDTH, Double.toString(width));
     }
 
     /** Writes one value; a preferences node removed meanwhile is logged, not thrown. */
@@ -110,6 +120,18 @@ public final class ShellPreferences {
             LOG.warn("Preferences node {} was removed; '{}' is not remembered", node, key);
         } catch (BackingStoreException e) {
             LOG.warn("Could not write the dashboard preferences; '{}' lasts until exit", key, e);
+        }
+    }
+
+    /** Removes one value; as with {@link #put}, a failure is logged, not thrown. */
+    private void remove(String key) {
+        try {
+            node.remove(key);
+            node.flush();
+        } catch (IllegalStateException e) {
+            LOG.warn("Preferences node {} was removed; '{}' stays", node, key);
+        } catch (BackingStoreException e) {
+            LOG.warn("Could not write the dashboard preferences; '{}' comes back at the next start", key, e);
         }
     }
 }

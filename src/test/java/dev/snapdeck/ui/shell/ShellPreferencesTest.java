@@ -2,10 +2,11 @@ package dev.snapdeck.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -44,13 +45,32 @@ class ShellPreferencesTest {
     }
 
     @Test
-    void roundTripsDividerPositionsPerKey() {
-        preferences.saveDividerPositions("main", List.of(0.2));
-        preferences.saveDividerPositions("runDetail", List.of(0.3, 0.7));
+    void roundTripsTheSidebarWidth() {
+        preferences.saveSidebarWidth(231.5);
 
-        assertEquals(List.of(0.2), preferences.dividerPositions("main"));
-        assertEquals(List.of(0.3, 0.7), preferences.dividerPositions("runDetail"));
-        assertEquals(List.of(), preferences.dividerPositions("unknown"));
+        assertEquals(OptionalDouble.of(231.5), new ShellPreferences(node).sidebarWidth());
+    }
+
+    @Test
+    void ignoresASidebarWidthThatIsNotAWidth() {
+        node.put(ShellPreferences.SIDEBAR_WIDTH, "wide");
+        OptionalDouble garbled = preferences.sidebarWidth();
+        node.put(ShellPreferences.SIDEBAR_WIDTH, "-40");
+
+        assertTrue(garbled.isEmpty());
+        assertTrue(preferences.sidebarWidth().isEmpty());
+    }
+
+    @Test
+    void dropsTheOldDividerFractionAndKeepsTheRest() {
+        node.put(ShellPreferences.OLD_MAIN_DIVIDER, "0.46");
+        preferences.saveTheme(Theme.DARK);
+
+        OptionalDouble width = preferences.sidebarWidth();
+
+        assertTrue(width.isEmpty());
+        assertNull(node.get(ShellPreferences.OLD_MAIN_DIVIDER, null));
+        assertEquals(Theme.DARK, preferences.theme());
     }
 
     @Test
