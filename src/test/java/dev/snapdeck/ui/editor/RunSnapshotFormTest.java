@@ -1,22 +1,16 @@
 package dev.snapdeck.ui.editor;
 
+import static dev.snapdeck.ui.editor.EditorOnStage.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -26,18 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 
 import dev.snapdeck.api.Snapshot;
-import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
-import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Form tab of Run Snapshot on a dynamic snapshot: a Run section with the run settings the
@@ -47,46 +38,25 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RunSnapshotFormTest {
 
-    private final FakeWorkspace workspace = new FakeWorkspace();
-    private final FakeShell shell = new FakeShell();
+    private final EditorOnStage editor = new EditorOnStage();
+    private final FakeWorkspace workspace = editor.workspace;
+    private final FakeShell shell = editor.shell;
     private final Snapshot snapshot = workspace.add(FakeWorkspace.dynamicSnapshot("dynamic"));
-    private BackgroundExecutor executor;
     private RunSnapshotView view;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        executor = BackgroundExecutor.create(Platform::runLater);
-        view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
-                snapshot.id()));
-        stage.setScene(new Scene(view, 1100, 800));
-        stage.show();
+        view = editor.show(stage, snapshot, 800);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::dispose);
-        executor.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
-    private void openForm(FxRobot robot) throws Exception {
-        Button run = robot.lookup("#" + RunSnapshotView.RUN_BUTTON_ID).queryButton();
-        waitFor(() -> !run.isDisabled());
-        robot.interact(() -> robot.lookup("#" + RunSnapshotView.TABS_ID).queryAs(TabPane.class)
-                .getSelectionModel().select(1));
-    }
-
-    private void replaceInYaml(FxRobot robot, String old, String now) {
-        robot.interact(() -> view.editor().updateText(view.editor().getText().replace(old, now)));
+        editor.close(robot);
     }
 
     @Test
     void sectionsComeInOrderRunPipelineThenSteps(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
 
         GridPane form = robot.lookup("#" + RunSnapshotView.FORM_ID).queryAs(GridPane.class);
         List<String> headings = form.getChildren().stream()
@@ -100,7 +70,7 @@ class RunSnapshotFormTest {
 
     @Test
     void runSettingsFollowTheYamlAndWriteIntoIt(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         CheckBox cache = robot.lookup("#run-setting-enable_cache").queryAs(CheckBox.class);
         CheckBox stepLogs = robot.lookup("#run-setting-enable_step_logs").queryAs(CheckBox.class);
         TextField runName = robot.lookup("#run-setting-run_name").queryAs(TextField.class);
@@ -111,7 +81,7 @@ class RunSnapshotFormTest {
         waitFor(() -> view.editor().getText().contains("enable_cache: false"));
         robot.clickOn(stepLogs);
         waitFor(() -> view.editor().getText().contains("enable_step_logs: true"));
-        replaceInYaml(robot, "run_name: \"training_pipeline-{date}-{time}\"",
+        editor.replaceInYaml(robot, "run_name: \"training_pipeline-{date}-{time}\"",
                 "run_name: \"nightly-{date}\"");
         waitFor(() -> runName.getText().equals("nightly-{date}"));
 
@@ -123,7 +93,7 @@ class RunSnapshotFormTest {
 
     @Test
     void typingARunNameWritesItAndLeavingItEmptyWritesNothing(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         String before = view.editor().getText();
 
         robot.clickOn("#run-setting-enable_artifact_metadata");
@@ -137,7 +107,7 @@ class RunSnapshotFormTest {
 
     @Test
     void pipelineParametersFollowTheYamlAndWriteIntoIt(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         @SuppressWarnings("unchecked")
         Spinner<JsonNode> sampleSize = robot.lookup("#pipeline-param-sample_size")
                 .queryAs(Spinner.class);
@@ -146,9 +116,9 @@ class RunSnapshotFormTest {
 
         robot.interact(() -> sampleSize.getValueFactory().setValue(IntNode.valueOf(400)));
         waitFor(() -> view.editor().getText().contains("sample_size: 400"));
-        replaceInYaml(robot, "dataset: iris.csv", "dataset: wine.csv");
+        editor.replaceInYaml(robot, "dataset: iris.csv", "dataset: wine.csv");
         waitFor(() -> dataset.getText().equals("wine.csv"));
-        replaceInYaml(robot, "sample_size: 400", "sample_size: 5");
+        editor.replaceInYaml(robot, "sample_size: 400", "sample_size: 5");
         Label problem = robot.lookup("#problem-pipeline-param-sample_size").queryAs(Label.class);
         waitFor(() -> !problem.getText().isEmpty());
 
@@ -159,7 +129,7 @@ class RunSnapshotFormTest {
     @Test
     void unsetTakesARunSettingOutOfTheYamlAndTheYamlCanSetItAgain(FxRobot robot)
             throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         Node unset = robot.lookup("#unset-run-setting-enable_cache").query();
         Node notSet = robot.lookup("#not-set-run-setting-enable_cache").query();
         boolean writtenAtFirst = unset.isVisible() && !notSet.isVisible();

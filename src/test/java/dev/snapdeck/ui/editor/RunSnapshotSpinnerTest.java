@@ -1,27 +1,19 @@
 package dev.snapdeck.ui.editor;
 
+import static dev.snapdeck.ui.editor.EditorOnStage.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import dev.snapdeck.api.Snapshot;
-import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
-import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,46 +33,21 @@ class RunSnapshotSpinnerTest {
     private static final String EPOCHS = "param-train_model-epochs";
     private static final String MIN_ACCURACY = "param-evaluate-min_accuracy";
 
-    private final FakeWorkspace workspace = new FakeWorkspace();
-    private final FakeShell shell = new FakeShell();
+    private final EditorOnStage editor = new EditorOnStage();
+    private final FakeWorkspace workspace = editor.workspace;
+    private final FakeShell shell = editor.shell;
     private final Snapshot snapshot = workspace.add(FakeWorkspace.snapshot("prod-training",
             FakeWorkspace.SERVER_VERSION));
-    private BackgroundExecutor executor;
     private RunSnapshotView view;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        executor = BackgroundExecutor.create(Platform::runLater);
-        view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
-                snapshot.id()));
-        stage.setScene(new Scene(view, 1100, 800));
-        stage.show();
+        view = editor.show(stage, snapshot, 800);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::dispose);
-        executor.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
-    private void openForm(FxRobot robot) throws Exception {
-        Button run = robot.lookup("#" + RunSnapshotView.RUN_BUTTON_ID).queryButton();
-        waitFor(() -> !run.isDisabled());
-        robot.interact(() -> robot.lookup("#" + RunSnapshotView.TABS_ID).queryAs(TabPane.class)
-                .getSelectionModel().select(1));
-    }
-
-    private void replaceInYaml(FxRobot robot, String old, String now) {
-        robot.interact(() -> {
-            String text = view.editor().getText();
-            assertTrue(text.contains(old), "the YAML has " + old);
-            view.editor().updateText(text.replace(old, now));
-        });
+        editor.close(robot);
     }
 
     private Spinner<?> spinner(FxRobot robot, String id) {
@@ -99,11 +66,11 @@ class RunSnapshotSpinnerTest {
     /** Goes out of range in the YAML and back, then focuses the spinner and presses Tab. */
     private void outOfRangeAndBackThenTab(FxRobot robot, String id, String fine, String bad)
             throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         Spinner<?> spinner = spinner(robot, id);
-        replaceInYaml(robot, fine, bad);
+        editor.replaceInYaml(robot, fine, bad);
         waitFor(() -> !problem(robot, id).getText().isEmpty());
-        replaceInYaml(robot, bad, fine);
+        editor.replaceInYaml(robot, bad, fine);
         waitFor(() -> problem(robot, id).getText().isEmpty());
 
         focus(robot, spinner);
@@ -130,8 +97,8 @@ class RunSnapshotSpinnerTest {
 
     @Test
     void anOutOfRangeValueInTheYamlSurvivesFocusAndTab(FxRobot robot) throws Exception {
-        openForm(robot);
-        replaceInYaml(robot, "epochs: 10", "epochs: 1500");
+        editor.openForm(robot);
+        editor.replaceInYaml(robot, "epochs: 10", "epochs: 1500");
         waitFor(() -> !problem(robot, EPOCHS).getText().isEmpty());
 
         focus(robot, spinner(robot, EPOCHS));
@@ -144,7 +111,7 @@ class RunSnapshotSpinnerTest {
 
     @Test
     void aTypedOutOfRangeValueIsWrittenAsTypedAndPointedAt(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         Spinner<?> epochs = spinner(robot, EPOCHS);
 
         focus(robot, epochs);
@@ -160,7 +127,7 @@ class RunSnapshotSpinnerTest {
 
     @Test
     void typedTextThatIsNoNumberIsWrittenAsTyped(FxRobot robot) throws Exception {
-        openForm(robot);
+        editor.openForm(robot);
         Spinner<?> epochs = spinner(robot, EPOCHS);
 
         focus(robot, epochs);
@@ -174,8 +141,8 @@ class RunSnapshotSpinnerTest {
 
     @Test
     void steppingStaysWithinTheBounds(FxRobot robot) throws Exception {
-        openForm(robot);
-        replaceInYaml(robot, "epochs: 10", "epochs: 1000");
+        editor.openForm(robot);
+        editor.replaceInYaml(robot, "epochs: 10", "epochs: 1000");
         Spinner<?> epochs = spinner(robot, EPOCHS);
         waitFor(() -> epochs.getEditor().getText().equals("1000"));
 

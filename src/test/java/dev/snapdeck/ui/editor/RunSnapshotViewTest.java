@@ -1,15 +1,11 @@
 package dev.snapdeck.ui.editor;
 
+import static dev.snapdeck.ui.editor.EditorOnStage.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,47 +19,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 
 import dev.snapdeck.api.Snapshot;
-import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
 
-import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class RunSnapshotViewTest {
 
-    private final FakeWorkspace workspace = new FakeWorkspace();
-    private final FakeShell shell = new FakeShell();
+    private final EditorOnStage editor = new EditorOnStage();
+    private final FakeWorkspace workspace = editor.workspace;
+    private final FakeShell shell = editor.shell;
     private final Snapshot snapshot = workspace.add(FakeWorkspace.snapshot("prod-training",
             FakeWorkspace.SERVER_VERSION));
-    private BackgroundExecutor executor;
     private RunSnapshotView view;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        executor = BackgroundExecutor.create(Platform::runLater);
-        view = new RunSnapshotView(new RunSnapshotViewModel(shell.context(workspace, executor),
-                snapshot.id()));
-        stage.setScene(new Scene(view, 1100, 700));
-        stage.show();
+        view = editor.show(stage, snapshot, 700);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(view::dispose);
-        executor.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        editor.close(robot);
     }
 
     private Button runButton(FxRobot robot) {
