@@ -101,7 +101,7 @@ final class RunLogsCommand extends ConnectedCommand {
      */
     private int follow(Workspace workspace, PipelineRun found) throws InterruptedException {
         PipelineRun ended = watching.watch(found, err(), session()::verbose)
-                .untilEnded(workspace, now -> printNewLines(workspace, now));
+                .untilEnded(workspace, session().reopenerFor(workspace), this::printNewLines);
         return reportEnd(ended, cursors.isEmpty());
     }
 

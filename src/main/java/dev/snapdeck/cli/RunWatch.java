@@ -43,8 +43,19 @@ final class RunWatch {
     /** Prints what is new about the run as it now is (step statuses, log lines). */
     interface Progress {
 
-        /** Fails as the {@link Workspace} calls it makes; may have printed part of a round. */
-        void printNew(PipelineRun now);
+        /**
+         * Asks {@code workspace} (the server as now reached) for what is new; fails as the
+         * {@link Workspace} calls it makes; may have printed part of a round.
+         */
+        void printNew(Workspace workspace, PipelineRun now);
+    }
+
+    /**
+     * Opens the connection again, for a server that may come back at another address: the local
+     * server of the data folder takes any free port when its own is taken.
+     */
+    interface Reopen {
+        Workspace open() throws Exception;
     }
 
     private final PipelineRun run;
@@ -78,29 +89,68 @@ final class RunWatch {
 
     /**
      * Asks for the run, hands it to {@code progress}, and again after a pause, until the run has
-     * ended; answers the run as it ended.
+     * ended; answers the run as it ended. While the server is lost it also asks {@code reopen}
+     * (may be null) where the server is now: one back at another address is followed there.
      *
      * @throws CliFailure (exit code 4) when the server stayed lost longer than the grace period
      * @throws ZenmlException any failure that is not an outage, at once
      * @throws InterruptedException when the thread is interrupted during a pause
      */
-    PipelineRun untilEnded(Workspace workspace, Progress progress) throws InterruptedException {
-        String serverUrl = workspace.connection().url();
-        while (true) {
-            Duration pause;
-            try {
-                PipelineRun now = round(workspace, progress);
-                if (now.hasEnded()) {
-                    return now;
+    PipelineRun untilEnded(Workspace workspace, Reopen reopen, Progress progress)
+            throws InterruptedException {
+        Workspace current = workspace;
+        try {
+            while (true) {
+                Duration pause;
+                try {
+                    PipelineRun now = round(current, progress);
+                    if (now.hasEnded()) {
+                        return now;
+                    }
+                    pause = interval;
+                } catch (ZenmlException e) {
+                    if (!isOutage(e)) {
+                        throw e;
+                    }
+                    pause = pauseAfterLosing(current.connection().url(), e);
+                    Workspace moved = movedTo(current, reopen);
+                    if (moved != current) {
+                        closeIfOpenedHere(current, workspace);
+                        current = moved;
+                        pause = Duration.ZERO;
+                    }
                 }
-                pause = interval;
-            } catch (ZenmlException e) {
-                if (!isOutage(e)) {
-                    throw e;
-                }
-                pause = pauseAfterLosing(serverUrl, e);
+                Thread.sleep(pause.toMillis());
             }
-            Thread.sleep(pause.toMillis());
+        } finally {
+            closeIfOpenedHere(current, workspace);
+        }
+    }
+
+    /** The server at its new address, when {@code reopen} finds it moved; else {@code current}. */
+    private Workspace movedTo(Workspace current, Reopen reopen) {
+        if (reopen == null) {
+            return current;
+        }
+        Workspace reopened;
+        try {
+            reopened = reopen.open();
+        } catch (Exception e) {
+            verbose.accept("Not found elsewhere either (" + e.getMessage() + ")");
+            return current;
+        }
+        if (reopened.connection().url().equals(current.connection().url())) {
+            reopened.close();
+            return current;
+        }
+        err.println("The server is now at " + reopened.connection().url() + ".");
+        err.flush();
+        return reopened;
+    }
+
+    private static void closeIfOpenedHere(Workspace current, Workspace given) {
+        if (current != given) {
+            current.close();
         }
     }
 
@@ -109,7 +159,7 @@ final class RunWatch {
         if (lost) {
             found();
         }
-        progress.printNew(now);
+        progress.printNew(workspace, now);
         if (!now.hasEnded()) {
             verbose.accept("Run " + now.name() + " is " + now.status() + "; asking again in "
                     + interval.toMillis() + " ms");

@@ -59,6 +59,19 @@ final class Session {
     }
 
     /**
+     * How to find {@code workspace}'s server again if it comes back elsewhere: for the local
+     * server of the data folder, used with no connection chosen, the folder says where it runs
+     * now (it takes any free port when its own is taken); null for a chosen connection, whose
+     * URL is what the user gave.
+     */
+    RunWatch.Reopen reopenerFor(Workspace workspace) {
+        boolean dataFolderServer = options.profile == null
+                && ConnectionProfile.LOCAL.equals(workspace.connection().profile())
+                && profiles().active().isEmpty();
+        return dataFolderServer ? () -> connector().signInToLocal() : null;
+    }
+
+    /**
      * Connects with the profile's secret; when the local server of this data folder rejects it
      * (a pasted token expired, the password changed), says how to get in without one.
      */

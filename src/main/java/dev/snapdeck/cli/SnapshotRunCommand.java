@@ -97,7 +97,8 @@ final class SnapshotRunCommand extends ConnectedCommand {
         PrintWriter progress = common.json() ? err() : out();
         Map<String, ExecutionStatus> seen = new HashMap<>();
         return watching.watch(started, err(), session()::verbose).untilEnded(workspace,
-                now -> printStepChanges(workspace.steps(now.id()), seen, progress));
+                session().reopenerFor(workspace),
+                (reached, now) -> printStepChanges(reached.steps(now.id()), seen, progress));
     }
 
     private static void printStepChanges(List<StepRun> steps, Map<String, ExecutionStatus> seen,

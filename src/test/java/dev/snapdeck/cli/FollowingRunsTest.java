@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -193,6 +195,42 @@ class FollowingRunsTest {
         assertTrue(ended.errLines().get(0).contains("(" + runId + ")"), ended.err());
         assertEquals("Reached the server again.", ended.errLines().get(1));
         assertEquals("stopped", describe(runId).path("status").asText());
+    }
+
+    /**
+     * With no connection chosen the command line uses the local server of its data folder, which
+     * may come back on another port (its own was taken meanwhile): the wait follows it there.
+     */
+    @Test
+    void waitFollowsTheDataFoldersServerToItsNewAddress() throws Exception {
+        stopServer();
+        Path home = Files.createDirectories(root.resolve("home-without-connection"));
+        server = LocalServer.start(new ServerOptions(null, 0, home.resolve("server"),
+                root.resolve("pipelines"), () -> PASSWORD, null));
+        CliHarness local = new CliHarness(home);
+        Path config = Files.writeString(root.resolve("gate.yaml"), "steps:\n  gate:\n"
+                + "    parameters:\n      gate: '" + gate + "'\n");
+        CliHarness.Result created = local.run("pipeline", "snapshot", "create", "gated",
+                "--name", "gated", "--config", config.toString());
+        assertEquals(0, created.code(), created.err());
+        CliHarness.Running waiting = local.start("pipeline", "snapshot", "run", "gated",
+                "--wait", "--poll-interval", "100");
+        waiting.awaitOutput("  gate: running");
+
+        int before = stopServer();
+        waiting.awaitError("Lost the server");
+        try (ServerSocket taken = new ServerSocket(before, 1, InetAddress.getLoopbackAddress())) {
+            server = LocalServer.start(new ServerOptions(null, 0, home.resolve("server"),
+                    root.resolve("pipelines"), () -> PASSWORD, null));
+        }
+        CliHarness.Result ended = waiting.join();
+
+        assertEquals(ExitCode.RUN_STOPPED, ended.code(), ended.err());
+        assertEquals(3, ended.errLines().size(), ended.err());
+        assertTrue(ended.errLines().get(0).startsWith("Lost the server at "), ended.err());
+        assertTrue(ended.errLines().get(1).startsWith("The server is now at ")
+                && ended.errLines().get(1).contains(":" + server.port()), ended.err());
+        assertEquals("Reached the server again.", ended.errLines().get(2));
     }
 
     @Test
