@@ -1,6 +1,8 @@
 package dev.snapdeck.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 
 import dev.snapdeck.api.ForbiddenException;
 import dev.snapdeck.api.NotFoundException;
@@ -11,7 +13,6 @@ import dev.snapdeck.api.UnauthorizedException;
 import dev.snapdeck.api.ZenmlException;
 import dev.snapdeck.service.AmbiguousNameException;
 import dev.snapdeck.service.NoSuchThingException;
-import dev.snapdeck.service.UnreadableFileException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         LOG.debug("Command failed", e);
         int code = exitCode(e);
         boolean unexpected = code == ExitCode.PROBLEM && !(e instanceof ZenmlException)
-                && !(e instanceof CliFailure) && !(e instanceof UnreadableFileException);
+                && !(e instanceof CliFailure) && !inTheEnvironment(e);
         commandLine.getErr().println("error: " + message(e)
                 + (unexpected ? " (run again with -v for the details)" : ""));
         commandLine.getErr().flush();
@@ -40,6 +41,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             LOG.error("Unexpected failure of '{}'", commandLine.getCommandName(), e);
         }
         return code;
+    }
+
+    /**
+     * A file, folder or database this machine would not let the command use: its message says
+     * what and where, and a stack trace would add nothing for the user (it stays in the -v log).
+     */
+    private static boolean inTheEnvironment(Exception e) {
+        return e instanceof IOException || e instanceof UncheckedIOException
+                || e instanceof SQLException;
     }
 
     static int exitCode(Exception e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +61,19 @@ class ServerCommandTest {
             assertEquals(List.of("error: port " + port + " on 127.0.0.1 is in use; stop what uses "
                     + "it, or pick another with --port (0: any free one)."), errLines);
         }
+    }
+
+    @Test
+    void aDataFolderThatIsAFileIsOneLineSayingWhatToDo() throws Exception {
+        Path file = Files.writeString(data.resolve("server"), "notes");
+
+        ChildCli server = ChildCli.start(home, PASSWORD, "server", "--port", "0", "--data",
+                file.toString());
+        int code = server.waitFor();
+
+        List<String> errLines = server.err().lines().toList();
+        assertEquals(ExitCode.PROBLEM, code, errLines.toString());
+        assertEquals(List.of("error: " + file.toAbsolutePath() + " is a file, not a folder: move "
+                + "it away or choose another data folder"), errLines);
     }
 }

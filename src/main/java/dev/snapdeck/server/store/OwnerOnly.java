@@ -1,8 +1,12 @@
 package dev.snapdeck.server.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,20 +35,50 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates {@code dir} (and its parents) or tightens it: rwx for the owner only. */
+    /**
+     * Creates {@code dir} (and its parents) or tightens it: rwx for the owner only.
+     *
+     * @throws IOException saying which folder and why in words: a file in its place, no
+     *     permission, a parent that is a file
+     */
     public static void folder(Path dir) throws IOException {
-        if (!posix()) {
-            Files.createDirectories(dir);
-            return;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir.toAbsolutePath() + " is a file, not a folder: move it away "
+                    + "or choose another data folder");
         }
-        if (!Files.isDirectory(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        try {
+            if (!posix()) {
+                Files.createDirectories(dir);
+                return;
             }
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ALL));
+            if (!Files.isDirectory(dir)) {
+                Path parent = dir.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ALL));
+            }
+            tighten(dir);
+        } catch (FileSystemException e) {
+            throw new IOException("Cannot use the folder " + dir.toAbsolutePath() + ": "
+                    + inWords(e), e);
         }
-        tighten(dir);
+    }
+
+    /** What went wrong, for a person: Java names some of these only by the path. */
+    private static String inWords(FileSystemException e) {
+        String where = e.getFile() == null || e.getFile().equals(e.toString()) ? ""
+                : " (" + e.getFile() + ")";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + where;
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way" + where;
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a file is in the way of a parent folder" + where;
+        }
+        return (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + where;
     }
 
     /** Creates {@code file} empty if missing; either way, readable and writable by its owner only. */

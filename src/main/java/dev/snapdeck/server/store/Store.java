@@ -66,7 +66,14 @@ public final class Store implements AutoCloseable {
             OwnerOnly.tightenIfPresent(dataDir.resolve("snapdeck.db" + suffix));
         }
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
-        Connection connection = DriverManager.getConnection(url);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            // SQLite names no file in its messages ("unable to open the database file").
+            throw new SQLException("Cannot open the database " + database.toAbsolutePath() + ": "
+                    + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
         try {
             if (!migrated(connection)) {
                 Flyway.configure(Store.class.getClassLoader())
