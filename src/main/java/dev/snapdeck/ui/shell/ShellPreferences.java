@@ -1,11 +1,18 @@
 package dev.snapdeck.ui.shell;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+
+import dev.snapdeck.SnapdeckHome;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShellPreferences {
 
+    static final String ROOT_NODE = "dev/snapdeck/dashboard";
     static final String THEME = "theme";
     static final String WINDOW = "window";
     static final String SIDEBAR_WIDTH = "sidebarWidth";
@@ -31,9 +39,29 @@ public final class ShellPreferences {
         this.node = Objects.requireNonNull(node, "node");
     }
 
-    /** The dashboard's own node in the user's preferences. */
+    /**
+     * The dashboard's own node in the user's preferences; a data folder of its own
+     * ({@code SNAPDECK_HOME}) keeps a window and theme of its own there.
+     */
     public static ShellPreferences forUser() {
-        return new ShellPreferences(Preferences.userRoot().node("dev/snapdeck/dashboard"));
+        return new ShellPreferences(Preferences.userRoot().node(
+                nodeFor(System.getenv(SnapdeckHome.ENVIRONMENT_VARIABLE))));
+    }
+
+    /** The preferences node for the data folder named by {@code SNAPDECK_HOME} (may be null). */
+    static String nodeFor(String explicitHome) {
+        if (explicitHome == null || explicitHome.isBlank()) {
+            return ROOT_NODE;
+        }
+        String folder = Path.of(explicitHome).toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(folder.getBytes(StandardCharsets.UTF_8));
+            // Node names are limited to 80 characters; a path is not, so it goes in as a digest.
+            return ROOT_NODE + "/home-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 
     public Theme theme() {

@@ -2,6 +2,7 @@ package dev.snapdeck.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,16 @@ class ShellPreferencesTest {
         Executable save = () -> onDoomed.saveTheme(Theme.DARK);
 
         assertDoesNotThrow(save);
+    }
+
+    @Test
+    void aDataFolderOfItsOwnKeepsPreferencesOfItsOwn() {
+        String first = ShellPreferences.nodeFor("/tmp/snapdeck-a");
+
+        assertEquals("dev/snapdeck/dashboard", ShellPreferences.nodeFor(null));
+        assertEquals("dev/snapdeck/dashboard", ShellPreferences.nodeFor(" "));
+        assertTrue(first.startsWith("dev/snapdeck/dashboard/home-"), first);
+        assertEquals(first, ShellPreferences.nodeFor("/tmp/snapdeck-a/../snapdeck-a"));
+        assertNotEquals(first, ShellPreferences.nodeFor("/tmp/snapdeck-b"));
     }
 }
