@@ -38,7 +38,7 @@ import dev.snapdeck.ui.testing.FakeShell;
  *   <li>start-up: a child JVM from spawn to a populated Snapshots view, started as {@code Main}
  *       starts the dashboard (log file, local server and sign-in on a thread of their own while
  *       JavaFX starts), against a child JVM from spawn to a bare JavaFX window with the same class
- *       path (aim: at most 1.5x). TODO: not met, about 3x on two cores. The process is busy on
+ *       path (aim: at most 1.5x). TODO: not met, 3.3x to 3.5x on two cores. The process is busy on
  *       both cores the whole time: of about 3.6 s of processor time, the JIT compilers take 1.5 s
  *       (mostly code that loads classes and spins lambda classes: some 8,000 classes and 1,300
  *       lambdas, against 2,700 for the bare window), the JavaFX thread 0.6 s for the window, and
