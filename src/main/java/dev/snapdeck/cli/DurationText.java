@@ -19,9 +19,10 @@ import picocli.CommandLine.TypeConversionException;
 final class DurationText implements ITypeConverter<Duration> {
 
     private static final Pattern NUMBER_AND_UNIT =
-            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)?");
     private static final long MILLIS_PER_MINUTE = 60_000;
     private static final long MILLIS_PER_HOUR = 3_600_000;
+    private static final long MILLIS_PER_DAY = 24 * MILLIS_PER_HOUR;
 
     @Override
     public Duration convert(String text) {
@@ -50,12 +51,15 @@ final class DurationText implements ITypeConverter<Duration> {
             throw notADuration(text);
         }
         BigDecimal millis = new BigDecimal(matcher.group(1)).multiply(millisPer(matcher.group(2)));
-        try {
-            return Duration.ofMillis(millis.longValueExact());
-        } catch (ArithmeticException e) {
-            throw new TypeConversionException("'" + text + "' is not a whole number of "
-                    + "milliseconds, or too long.");
+        if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new TypeConversionException("'" + text + "' is too long; give at most "
+                    + "a few years (e.g. 365d).");
         }
+        if (millis.stripTrailingZeros().scale() > 0) {
+            throw new TypeConversionException("'" + text + "' is finer than a millisecond; "
+                    + "give whole milliseconds at most (e.g. 1.5s, 1500ms).");
+        }
+        return Duration.ofMillis(millis.longValueExact());
     }
 
     private static BigDecimal millisPer(String unit) {
@@ -67,6 +71,8 @@ final class DurationText implements ITypeConverter<Duration> {
                 return BigDecimal.ONE;
             case "h":
                 return BigDecimal.valueOf(MILLIS_PER_HOUR);
+            case "d":
+                return BigDecimal.valueOf(MILLIS_PER_DAY);
             default:
                 return BigDecimal.valueOf(MILLIS_PER_MINUTE);
         }
@@ -78,7 +84,7 @@ final class DurationText implements ITypeConverter<Duration> {
 
     private static TypeConversionException notADuration(String text) {
         return new TypeConversionException("'" + text + "' is not a duration: give seconds "
-                + "(300), a number with a unit (500ms, 90s, 5m, 1h) or ISO-8601 (PT5M).");
+                + "(300), a number with a unit (500ms, 90s, 5m, 1h, 1d) or ISO-8601 (PT5M).");
     }
 
     /** The duration in the largest unit that says it exactly: "5 min", "90 s", "1.5 s". */

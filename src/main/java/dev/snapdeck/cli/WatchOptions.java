@@ -19,7 +19,7 @@ final class WatchOptions {
             converter = DurationText.class,
             description = {"How long the server may be out of reach while watching before the "
                 + "command gives up with exit code 4 (default: ${DEFAULT-VALUE}): seconds (300), "
-                + "a number with a unit (90s, 5m, 1h) or ISO-8601 (PT5M); 0 gives up at once.",
+                + "a number with a unit (90s, 5m, 1h, 1d) or ISO-8601 (PT5M); 0 gives up at once.",
                 "Meanwhile it keeps asking, and says when the server is lost and when it "
                     + "answers again."})
     Duration outageGrace;

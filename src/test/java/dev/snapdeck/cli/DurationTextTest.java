@@ -18,7 +18,7 @@ class DurationTextTest {
 
     @ParameterizedTest
     @CsvSource({"300, 300000", "0.5, 500", "0, 0", "500ms, 500", "90s, 90000", "5m, 300000",
-        "5 min, 300000", "1h, 3600000", "PT5M, 300000", "pt1.5s, 1500", " 2M , 120000"})
+        "5 min, 300000", "1h, 3600000", "1d, 86400000", "PT5M, 300000", "pt1.5s, 1500", " 2M , 120000"})
     void readsSecondsUnitsAndIsoDurations(String typed, long millis) {
         assertEquals(Duration.ofMillis(millis), converter.convert(typed));
     }
@@ -33,8 +33,8 @@ class DurationTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"five, not a duration", "5d, not a duration", "P, not a duration",
-        "'', not a duration", "0.0001, whole number of milliseconds"})
+    @CsvSource({"five, not a duration", "5w, not a duration", "P, not a duration",
+        "'', not a duration", "0.0001, finer than a millisecond", "9999999999999h, too long"})
     void refusesWhatIsNotADurationQuotingIt(String typed, String why) {
         TypeConversionException refused = assertThrows(TypeConversionException.class,
                 () -> converter.convert(typed));
