@@ -6,10 +6,10 @@ import dev.snapdeck.api.PipelineRun;
 
 /**
  * While a command watches a run ({@code snapshot run --wait}, {@code run logs --follow}), makes
- * Ctrl+C say what becomes of the run: it goes on on the server, and here is how to follow or
- * stop it. The JVM runs its shutdown hooks on SIGINT and SIGTERM, so a hook prints that one
- * line to standard error; the process then exits with the signal's code (130 for Ctrl+C, 143
- * for SIGTERM). Closing the notice, once watching ended normally, removes the hook.
+ * Ctrl+C say what becomes of the run: it is left to the server (which may be out of reach, so
+ * nothing is promised about it), and here is how to follow or stop it. The JVM runs its
+ * shutdown hooks on SIGINT and SIGTERM, so a hook prints that one line to standard error; the
+ * process then exits with the signal's code (130 for Ctrl+C, 143 for SIGTERM). Closing the notice, once watching ended normally, removes the hook.
  */
 final class RunDetachNotice implements AutoCloseable {
 
@@ -30,7 +30,7 @@ final class RunDetachNotice implements AutoCloseable {
     }
 
     static String message(PipelineRun run) {
-        return "Stopped watching; run " + run.name() + " (" + run.id() + ") goes on on the "
+        return "Stopped watching; run " + run.name() + " (" + run.id() + ") is left to the "
                 + "server. Follow it: snapdeck run logs " + run.id() + " -f. Stop it: snapdeck "
                 + "run stop " + run.id();
     }

@@ -317,7 +317,7 @@ class FollowingRunsTest {
         assertEquals(130, code, String.join("\n", errLines));
         assertTrue(errLines.get(errLines.size() - 1).startsWith("Stopped watching; run gated-"),
                 errLines.toString());
-        assertTrue(errLines.get(errLines.size() - 1).endsWith("(" + runId + ") goes on on the "
+        assertTrue(errLines.get(errLines.size() - 1).endsWith("(" + runId + ") is left to the "
                 + "server. Follow it: snapdeck run logs " + runId + " -f. Stop it: snapdeck run "
                 + "stop " + runId), errLines.toString());
         assertTrue(describe(runId).path("in_progress").asBoolean(), "the run did not go on");
