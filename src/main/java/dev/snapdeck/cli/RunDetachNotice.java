@@ -9,7 +9,8 @@ import dev.snapdeck.api.PipelineRun;
  * Ctrl+C say what becomes of the run: it is left to the server (which may be out of reach, so
  * nothing is promised about it), and here is how to follow or stop it. The JVM runs its
  * shutdown hooks on SIGINT and SIGTERM, so a hook prints that one line to standard error; the
- * process then exits with the signal's code (130 for Ctrl+C, 143 for SIGTERM). Closing the notice, once watching ended normally, removes the hook.
+ * process then exits with the signal's code (130 for Ctrl+C, 143 for SIGTERM). Closing the
+ * notice, once watching ended normally, removes the hook.
  */
 final class RunDetachNotice implements AutoCloseable {
 
