@@ -98,6 +98,10 @@ public final class RunSnapshotView extends BorderPane {
     }
 
     /** The editor, for the shell to focus. */
+    public RunSnapshotViewModel viewModel() {
+        return viewModel;
+    }
+
     public YamlEditor editor() {
         return editor;
     }

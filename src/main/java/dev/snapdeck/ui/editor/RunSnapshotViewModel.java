@@ -114,6 +114,8 @@ public final class RunSnapshotViewModel {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper template = new ReadOnlyStringWrapper("");
     private final StringProperty text = new SimpleStringProperty("");
+    /** The text last run, saved or loaded: closing with it loses nothing. */
+    private String kept = "";
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper upToDate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasErrors = new ReadOnlyBooleanWrapper();
@@ -297,6 +299,7 @@ public final class RunSnapshotViewModel {
         snapshot.set(found);
         if (text.get().isEmpty()) {
             text.set(template.get());
+            kept = template.get();
         } else {
             textChanged(text.get());
         }
@@ -407,7 +410,10 @@ public final class RunSnapshotViewModel {
         ObjectNode override = current.override();
         running.set(true);
         context.executor().submit(() -> workspace.triggerRun(snapshotId, override))
-                .onSuccess(this::started)
+                .onSuccess(run -> {
+                    kept = current.text();
+                    started(run);
+                })
                 .onFailure(error -> runFailed(error, current.text()))
                 .onDone(() -> running.set(false));
     }
@@ -441,6 +447,15 @@ public final class RunSnapshotViewModel {
         }
     }
 
+    /**
+     * Whether the text holds edits that were neither run nor saved nor loaded from a file:
+     * closing the editor now would lose them.
+     */
+    public boolean hasUnkeptEdits() {
+        return !template.get().isEmpty() && !text.get().equals(kept)
+                && !text.get().equals(template.get());
+    }
+
     /** Replaces the text with the template, as the snapshot has it. */
     public void resetToTemplate() {
         if (!template.get().isEmpty()) {
@@ -453,7 +468,10 @@ public final class RunSnapshotViewModel {
         Optional<Path> file = context.dialogs().chooseFileToOpen("Load run configuration",
                 List.of("yaml", "yml"));
         file.ifPresent(path -> context.executor().submit(() -> readUtf8(path))
-                .onSuccess(text::set)
+                .onSuccess(read -> {
+                    text.set(read);
+                    kept = read;
+                })
                 .onFailure(error -> context.dialogs().showError("Cannot load " + path.getFileName(),
                         "The file could not be read as UTF-8 text: " + message(error), error)));
     }
@@ -466,7 +484,10 @@ public final class RunSnapshotViewModel {
         file.ifPresent(path -> context.executor().submit(() -> {
             Files.writeString(path, current, StandardCharsets.UTF_8);
             return path;
-        }).onSuccess(saved -> context.dialogs().notify("Saved " + saved.getFileName()))
+        }).onSuccess(saved -> {
+            kept = current;
+            context.dialogs().notify("Saved " + saved.getFileName());
+        })
                 .onFailure(error -> context.dialogs().showError("Cannot save",
                         "The file could not be written: " + message(error), error)));
     }

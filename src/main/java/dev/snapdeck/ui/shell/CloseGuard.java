@@ -31,6 +31,7 @@ final class CloseGuard {
         String runs = going == 1 ? "1 run is" : going + " runs are";
         return dialogs.confirm("Close Snapdeck", runs + " still going on the local server. "
                 + "Closing Snapdeck stops the server and " + (going == 1 ? "that run" : "those runs")
-                + " with it; their logs so far are kept.", "Close and stop");
+                + " with it; " + (going == 1 ? "its log" : "their logs") + " so far "
+                + (going == 1 ? "is" : "are") + " kept.", "Close and stop");
     }
 }

@@ -140,11 +140,18 @@ public final class DashboardApp extends Application {
     }
 
     /**
-     * Asks before closing stops runs still going on the local server this window started. The
+     * Asks before closing loses edits in a Run Snapshot window, and before it stops runs still
+     * going on the local server this window started. The
      * question to the server waits at most {@link #CLOSE_QUESTION_LIMIT}: a server that does not
      * answer by then does not keep the window open.
      */
     private void confirmClose(WindowEvent close) {
+        if (shell.editorsHoldUnkeptEdits() && !dialogs.confirm("Close Snapdeck", "A Run Snapshot "
+                + "window holds changes that were not run or saved, and closing Snapdeck loses "
+                + "them. (Save YAML… there keeps them in a file.)", "Close and lose them")) {
+            close.consume();
+            return;
+        }
         LocalServerLauncher launcher = localServerLauncher;
         Workspace current = workspace();
         boolean stopsWithWindow = launcher != null && launcher.stopsARunningServer()

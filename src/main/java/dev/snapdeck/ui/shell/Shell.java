@@ -191,6 +191,14 @@ public final class Shell implements Navigator {
         Scene scene = new Scene(editor, 1100, 760);
         stage.setScene(scene);
         editorWindows.add(stage);
+        stage.setOnCloseRequest(close -> {
+            if (editor.viewModel().hasUnkeptEdits() && !context.dialogs().confirm(
+                    "Close Run Snapshot", "Your changes to this configuration were not run or "
+                            + "saved, and closing loses them. (Save YAML… keeps them in a file.)",
+                    "Close and lose them")) {
+                close.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             editorWindows.remove(stage);
             editor.dispose();
@@ -200,6 +208,13 @@ public final class Shell implements Navigator {
     }
 
     /** The Run Snapshot windows open now, in the order they were opened; for tests. */
+    /** Whether an open Run Snapshot window holds edits neither run nor saved. */
+    public boolean editorsHoldUnkeptEdits() {
+        return editorWindows.stream().map(stage -> stage.getScene().getRoot())
+                .filter(RunSnapshotView.class::isInstance).map(RunSnapshotView.class::cast)
+                .anyMatch(editor -> editor.viewModel().hasUnkeptEdits());
+    }
+
     List<Stage> editorWindows() {
         return List.copyOf(editorWindows);
     }

@@ -79,6 +79,26 @@ class RunSnapshotViewModelTest {
     }
 
     @Test
+    void editsNeitherRunNorSavedAreWhatClosingWouldLose() {
+        RunSnapshotViewModel viewModel = opened();
+        boolean atFirst = viewModel.hasUnkeptEdits();
+
+        viewModel.textProperty().set(template().replace("epochs: 10", "epochs: 25"));
+        boolean edited = viewModel.hasUnkeptEdits();
+        viewModel.run();
+        boolean afterRun = viewModel.hasUnkeptEdits();
+        viewModel.textProperty().set(template().replace("epochs: 10", "epochs: 30"));
+        boolean editedAgain = viewModel.hasUnkeptEdits();
+        viewModel.resetToTemplate();
+
+        assertFalse(atFirst, "the template as it came loses nothing");
+        assertTrue(edited);
+        assertFalse(afterRun, "the run has the edits");
+        assertTrue(editedAgain);
+        assertFalse(viewModel.hasUnkeptEdits(), "back to the template loses nothing");
+    }
+
+    @Test
     void anInvalidValueDisablesRunAndIsMarkedOnItsLine() {
         RunSnapshotViewModel viewModel = opened();
         String broken = template().replace("epochs: 10", "epochs: many");

@@ -43,7 +43,7 @@ class CloseGuardTest {
 
         assertFalse(closes);
         assertEquals(List.of("1 run is still going on the local server. Closing Snapdeck stops the "
-                + "server and that run with it; their logs so far are kept."), shell.questions);
+                + "server and that run with it; its log so far is kept."), shell.questions);
     }
 
     @Test
