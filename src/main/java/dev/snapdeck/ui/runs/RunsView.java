@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -26,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import dev.snapdeck.api.ExecutionStatus;
@@ -69,7 +73,25 @@ public final class RunsView extends StackPane {
         list.setCenter(createTable());
         list.setBottom(new PagerBar(viewModel.pager(), "runs", viewModel.errorProperty(), null, null));
         getChildren().add(list);
+        tickWhileLive();
         viewModel.refreshAll();
+    }
+
+    /**
+     * A run in progress has a duration that grows between two fetches of the page: while the
+     * page is live, its cells are redrawn once a second, so "Duration" counts up as the run
+     * detail's does.
+     */
+    private void tickWhileLive() {
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> table.refresh()));
+        tick.setCycleCount(Animation.INDEFINITE);
+        viewModel.liveProperty().addListener((obs, was, live) -> {
+            if (live) {
+                tick.play();
+            } else {
+                tick.stop();
+            }
+        });
     }
 
     public TableView<PipelineRun> table() {

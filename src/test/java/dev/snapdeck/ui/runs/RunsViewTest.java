@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -142,6 +143,31 @@ class RunsViewTest {
         assertFalse(following[0], "hidden, the detail fetches nothing");
         assertTrue(following[1], "shown again, it follows the run again");
         assertFalse(tablePolling(robot), "the table under the detail stays paused");
+    }
+
+    @Test
+    void aRunningRunsDurationCountsUpBetweenFetches(FxRobot robot) throws Exception {
+        workspace.addRun(workspace.addPipeline("live"), "counting", ExecutionStatus.RUNNING);
+        robot.interact(view::refresh);
+        TableView<?> table = robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.liveProperty().get()
+                && !durationShown(robot).isEmpty());
+        String first = durationShown(robot);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !durationShown(robot).equals(first));
+
+        assertEquals("counting", ((PipelineRun) table.getItems().get(0)).name());
+    }
+
+    /** The Duration cell of the "counting" run's row, as drawn; empty until there is one. */
+    private String durationShown(FxRobot robot) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getTableColumn() != null
+                        && "Duration".equals(cell.getTableColumn().getText())
+                        && cell.getTableRow() != null && cell.getTableRow().getItem() != null
+                        && "counting".equals(((PipelineRun) cell.getTableRow().getItem()).name()))
+                .map(cell -> cell.getText() == null ? "" : cell.getText())
+                .findFirst().orElse("");
     }
 
     @Test
