@@ -56,8 +56,12 @@ public final class NewSnapshotDialog extends Dialog<Snapshot> {
     public NewSnapshotDialog(NewSnapshotViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         setTitle("New Snapshot");
-        setHeaderText(viewModel.fromGivenRun() ? "Name the snapshot of this run"
-                : "Choose a pipeline and one of its runs, then name its snapshot");
+        headerTextProperty().bind(Bindings.createStringBinding(() -> viewModel.fromGivenRun()
+                ? "Name the snapshot of this run"
+                : viewModel.sourceProperty().get() == NewSnapshotViewModel.Source.FOLDER
+                        ? "Choose a pipeline folder, then name its snapshot"
+                        : "Choose a pipeline and one of its runs, then name its snapshot",
+                viewModel.sourceProperty()));
         getDialogPane().getStyleClass().add("new-snapshot-dialog");
         getDialogPane().getStylesheets().add(NewSnapshotDialog.class
                 .getResource("SnapshotsView.css").toExternalForm());

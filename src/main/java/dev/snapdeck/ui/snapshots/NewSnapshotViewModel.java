@@ -283,16 +283,7 @@ public final class NewSnapshotViewModel {
             created.set(snapshot);
         }).onFailure(failure -> {
             busy.set(false);
-            if (failure instanceof ConflictException && !replace && context.dialogs().confirm(
-                    "Name taken", "Another snapshot of this pipeline is named " + chosenName
-                    + ". Give the name to this one instead?", "Replace")) {
-                sendFolder(workspace, true);
-            } else {
-                LOG.warn("Could not create snapshot {} from folder {}", chosenName,
-                        chosenFolder, failure);
-                error.set("The snapshot was not created: "
-                        + SnapshotsViewModel.message(failure));
-            }
+            failed(failure, replace, chosenName, () -> sendFolder(workspace, true));
         });
     }
 
@@ -332,15 +323,20 @@ public final class NewSnapshotViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    failed(workspace, failure, replace, chosenName);
+                    failed(failure, replace, chosenName, () -> send(workspace, true));
                 });
     }
 
-    private void failed(Workspace workspace, Throwable failure, boolean replaced, String taken) {
+    /**
+     * Says why the snapshot was not made; a name already taken is first offered to this one
+     * ({@code replaceIt} sends again, replacing), and declining is no failure: the user chooses
+     * another name.
+     */
+    private void failed(Throwable failure, boolean replaced, String taken, Runnable replaceIt) {
         if (failure instanceof ConflictException && !replaced) {
             if (context.dialogs().confirm("Name taken", "Another snapshot of this pipeline is "
                     + "named " + taken + ". Give the name to this one instead?", "Replace")) {
-                send(workspace, true);
+                replaceIt.run();
             } else {
                 error.set("The name " + taken + " is taken in this pipeline; choose another.");
             }

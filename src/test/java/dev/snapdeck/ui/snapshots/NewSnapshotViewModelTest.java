@@ -105,6 +105,23 @@ class NewSnapshotViewModelTest {
     }
 
     @Test
+    void aTakenNameForAFolderSnapshotIsKeptWhenTheUserDeclinesWithoutAnError() {
+        workspace.add(FakeWorkspace.snapshot("nightly", FakeWorkspace.SERVER_VERSION));
+        NewSnapshotViewModel viewModel = new NewSnapshotViewModel(shell.context(workspace),
+                null);
+        viewModel.start();
+        viewModel.sourceProperty().set(NewSnapshotViewModel.Source.FOLDER);
+        viewModel.nameProperty().set("nightly");
+        shell.answers.add(false);
+
+        viewModel.create();
+
+        assertNull(viewModel.createdProperty().get());
+        assertEquals("The name nightly is taken in this pipeline; choose another.",
+                viewModel.errorProperty().get());
+    }
+
+    @Test
     void onTheLocalServerAFolderSnapshotFreezesTheConfigFileAndGetsTheTags(@TempDir Path dir)
             throws Exception {
         Path config = Files.writeString(dir.resolve("run.yaml"),
