@@ -3,6 +3,7 @@ package dev.snapdeck.ui.connect;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import dev.snapdeck.service.ConnectionProfile;
@@ -138,6 +140,15 @@ public final class ConnectDialog extends Dialog<Void> {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(viewModel.errorProperty());
+        // A wrapped message asks for the lines it needs, and the dialog grows to show them all.
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
+            Window window = getDialogPane().getScene() == null ? null
+                    : getDialogPane().getScene().getWindow();
+            if (window != null) {
+                window.sizeToScene();
+            }
+        }));
         Label where = new Label("Secrets are kept in " + viewModel.secretsLocation());
         where.setWrapText(true);
 

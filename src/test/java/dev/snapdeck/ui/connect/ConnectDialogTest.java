@@ -94,6 +94,11 @@ class ConnectDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
         assertTrue(error.getText().contains("did not accept"), error.getText());
         assertTrue(dialog.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        double needed = WaitForAsyncUtils.asyncFx(() -> error.prefHeight(error.getWidth()))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(error.getHeight() >= needed - 0.5, "the message is cut: " + error.getHeight()
+                + " px of the " + needed + " it needs");
     }
 
     @Test
