@@ -9,15 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
@@ -33,6 +29,7 @@ import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
+import dev.snapdeck.ui.testing.TableHeaders;
 
 /**
  * The Runs screen in the room a 1024x700 and a 1280x800 main window leave it beside the sidebar
@@ -82,32 +79,12 @@ class RunsViewSizesTest {
         return robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
     }
 
-    private String shownText(Node labeled) {
-        return robot.from(labeled).lookup((Text text) -> true).queryAs(Text.class).getText();
-    }
-
     @ParameterizedTest(name = "content {0}x{1}")
     @CsvSource({"700, 672", "830, 672", "1086, 772"})
     void everyHeaderShownIsReadWholeInsideTheTable(double width, double height) throws Exception {
         show(width, height);
         TableView<PipelineRun> table = table();
-        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-
-        List<TableColumnHeader> headers = robot.from(table).lookup(".column-header")
-                .queryAllAs(TableColumnHeader.class).stream()
-                .filter(header -> header.getTableColumn() != null && header.isVisible())
-                .toList();
-
-        assertTrue(headers.stream().map(h -> h.getTableColumn().getText()).toList()
-                .containsAll(ESSENTIAL), headers.toString());
-        for (TableColumnHeader header : headers) {
-            String title = header.getTableColumn().getText();
-            Labeled label = robot.from(header).lookup(".label").queryAs(Labeled.class);
-            assertEquals(title, shownText(label), title + " is cut short");
-            Bounds bounds = header.localToScene(header.getBoundsInLocal());
-            assertTrue(bounds.getMaxX() <= tableBounds.getMaxX() + 0.5, title + " ends at "
-                    + bounds.getMaxX() + ", the table at " + tableBounds.getMaxX());
-        }
+        TableHeaders.assertShownWholeInside(robot, table, ESSENTIAL);
     }
 
     @ParameterizedTest(name = "content {0}x{1}")
@@ -137,7 +114,7 @@ class RunsViewSizesTest {
             String full = String.valueOf(column.getCellData(0));
             TableCell<?, ?> cell = robot.from(table).lookup((TableCell<?, ?> c) ->
                     c.getTableColumn() == column && c.getIndex() == 0).queryAs(TableCell.class);
-            String shown = shownText(cell);
+            String shown = TableHeaders.shownText(robot, cell);
             String ellipsis = cell.getEllipsisString();
             String kept = shown.endsWith(ellipsis) ? shown.substring(0,
                     shown.length() - ellipsis.length()) : "";

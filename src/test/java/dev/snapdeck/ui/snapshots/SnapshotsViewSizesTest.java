@@ -3,22 +3,15 @@ package dev.snapdeck.ui.snapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.TableColumnHeader;
-import javafx.scene.text.Text;
-import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +26,7 @@ import dev.snapdeck.api.Snapshot;
 import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
+import dev.snapdeck.ui.testing.TableHeaders;
 
 /**
  * The Snapshots table in the room a 1024x700 and a 1280x800 main window leave it beside the
@@ -84,32 +78,12 @@ class SnapshotsViewSizesTest {
                 s.configTemplate(), s.configSchema());
     }
 
-    private static String shownText(FxRobot robot, Node labeled) {
-        return robot.from(labeled).lookup((Text text) -> true).queryAs(Text.class).getText();
-    }
-
     @ParameterizedTest(name = "content {0}x{1}")
     @CsvSource({"830, 672", "1086, 772"})
     void everyHeaderShownIsReadWholeInsideTheTable(double width, double height)
             throws Exception {
         show(width, height);
-        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-
-        List<TableColumnHeader> headers = robot.from(table).lookup(".column-header")
-                .queryAllAs(TableColumnHeader.class).stream()
-                .filter(header -> header.getTableColumn() != null && header.isVisible())
-                .toList();
-
-        assertTrue(headers.stream().map(h -> h.getTableColumn().getText()).toList()
-                .containsAll(ESSENTIAL), headers.toString());
-        for (TableColumnHeader header : headers) {
-            String title = header.getTableColumn().getText();
-            Labeled label = robot.from(header).lookup(".label").queryAs(Labeled.class);
-            assertEquals(title, shownText(robot, label), title + " is cut short");
-            Bounds bounds = header.localToScene(header.getBoundsInLocal());
-            assertTrue(bounds.getMaxX() <= tableBounds.getMaxX() + 0.5, title + " ends at "
-                    + bounds.getMaxX() + ", the table at " + tableBounds.getMaxX());
-        }
+        TableHeaders.assertShownWholeInside(robot, table, ESSENTIAL);
     }
 
     @ParameterizedTest(name = "content {0}x{1}")
@@ -125,7 +99,7 @@ class SnapshotsViewSizesTest {
             String full = String.valueOf(column.getCellData(0));
             TableCell<?, ?> cell = robot.from(table).lookup((TableCell<?, ?> c) ->
                     c.getTableColumn() == column && c.getIndex() == 0).queryAs(TableCell.class);
-            String shown = shownText(robot, cell);
+            String shown = TableHeaders.shownText(robot, cell);
             String ellipsis = cell.getEllipsisString();
             String kept = shown.endsWith(ellipsis) ? shown.substring(0,
                     shown.length() - ellipsis.length()) : "";
