@@ -36,6 +36,7 @@ import javafx.stage.WindowEvent;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -66,6 +67,7 @@ public final class MainView extends BorderPane {
     public static final String CONTENT_ID = "content";
     public static final String BANNER_ID = "banner";
     public static final String BANNER_MESSAGE_ID = "bannerMessage";
+    public static final String BANNER_DISMISS_ID = "bannerDismiss";
     public static final String THEME_TOGGLE_ID = "themeToggle";
     public static final String STATUS_SERVER_ID = "statusServer";
     public static final String STATUS_VERSION_ID = "statusVersion";
@@ -365,8 +367,20 @@ public final class MainView extends BorderPane {
         Label message = new Label();
         message.setId(BANNER_MESSAGE_ID);
         message.textProperty().bind(model.messageProperty());
+        // A warning or an error stays until its cause goes away or the user has read it; what
+        // only says that something is under way ("Connecting…") goes by itself.
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.setId(BANNER_DISMISS_ID);
+        dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        dismiss.setTooltip(new Tooltip("Hide this message"));
+        dismiss.setOnAction(e -> model.hide());
+        dismiss.visibleProperty().bind(model.severityProperty().isNotEqualTo(
+                BannerModel.Severity.INFO));
+        dismiss.managedProperty().bind(dismiss.visibleProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
 
-        HBox banner = new HBox(icon, message);
+        HBox banner = new HBox(icon, message, gap, dismiss);
         banner.setId(BANNER_ID);
         banner.getStyleClass().add(BANNER_CLASS);
         banner.visibleProperty().bind(model.visibleProperty());

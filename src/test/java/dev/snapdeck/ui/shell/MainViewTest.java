@@ -111,6 +111,20 @@ class MainViewTest {
     }
 
     @Test
+    void aWarningCanBeHiddenButProgressCannot(FxRobot robot) {
+        robot.interact(() -> viewModel.banner().show(BannerModel.Severity.INFO, "Connecting…"));
+        boolean dismissableWhileConnecting = robot.lookup("#" + MainView.BANNER_DISMISS_ID)
+                .query().isVisible();
+        robot.interact(() -> viewModel.banner().show(BannerModel.Severity.WARNING,
+                "Cannot read the connections file"));
+
+        robot.clickOn("#" + MainView.BANNER_DISMISS_ID);
+
+        assertFalse(dismissableWhileConnecting);
+        assertFalse(viewModel.banner().visibleProperty().get());
+    }
+
+    @Test
     void saysWhenAScreenIsNotPluggedIn(FxRobot robot) {
         robot.clickOn("#navPipelines");
 
