@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
@@ -147,7 +149,10 @@ class RunsViewTest {
 
     @Test
     void aRunningRunsDurationCountsUpBetweenFetches(FxRobot robot) throws Exception {
-        workspace.addRun(workspace.addPipeline("live"), "counting", ExecutionStatus.RUNNING);
+        // Started a few seconds ago, so its duration reads in tenths of a second.
+        workspace.runs.add(RunsWorkspace.run(UUID.randomUUID(), "counting",
+                Instant.now().minusSeconds(5), ExecutionStatus.RUNNING,
+                workspace.addPipeline("live"), "orchestrator-1"));
         robot.interact(view::refresh);
         TableView<?> table = robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.liveProperty().get()
