@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -26,7 +25,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.testing.TestLocalServer;
@@ -37,41 +35,33 @@ import dev.snapdeck.ui.runs.RunsView;
 @Timeout(120)
 class DashboardAppTest {
 
-    private static final Preferences NODE = Preferences.userRoot()
-            .node("dev/snapdeck/test/" + UUID.randomUUID());
-
     @TempDir
     static Path folder;
+    private static DashboardOnLocalServer dashboard;
     private static TestLocalServer server;
     private static UUID snapshotId;
     private DashboardApp app;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestLocalServer(folder.resolve("server"));
-        server.start();
+        dashboard = new DashboardOnLocalServer(folder).start();
+        server = dashboard.server;
         snapshotId = server.snapshotOfExample("iris-ready");
-        DashboardApp.setLocalServerLauncher(server);
-        DashboardApp.setHome(new SnapdeckHome(folder.resolve("home")));
     }
 
     @Start
     void start(Stage stage) {
-        app = new DashboardApp(new ShellPreferences(NODE));
-        app.start(stage);
+        app = dashboard.open(stage);
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
+        dashboard.closeApp();
     }
 
     @AfterAll
     static void stopServer() throws BackingStoreException {
-        server.close();
-        DashboardApp.setLocalServerLauncher(null);
-        DashboardApp.setHome(null);
-        NODE.removeNode();
+        dashboard.close();
     }
 
     private void awaitConnected() throws Exception {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -26,7 +24,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.snapdeck.SnapdeckHome;
-import dev.snapdeck.testing.TestLocalServer;
 
 /** A connections file that cannot be read: the window still opens, on the local server. */
 @ExtendWith(ApplicationExtension.class)
@@ -34,43 +31,34 @@ import dev.snapdeck.testing.TestLocalServer;
 class DashboardBrokenProfilesTest {
 
     private static final String BROKEN = "{\"active\": \"team\", \"profiles\": [ {\"name\": ";
-    private static final Preferences NODE = Preferences.userRoot()
-            .node("dev/snapdeck/test/" + UUID.randomUUID());
 
     @TempDir
     static Path folder;
-    private static TestLocalServer server;
+    private static DashboardOnLocalServer dashboard;
     private static SnapdeckHome home;
     private DashboardApp app;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestLocalServer(folder.resolve("server"));
-        server.start();
-        home = new SnapdeckHome(folder.resolve("home"));
+        dashboard = new DashboardOnLocalServer(folder).start();
+        home = dashboard.home;
         Files.createDirectories(home.root());
         Files.writeString(home.profiles(), BROKEN);
-        DashboardApp.setLocalServerLauncher(server);
-        DashboardApp.setHome(home);
     }
 
     @Start
     void start(Stage stage) {
-        app = new DashboardApp(new ShellPreferences(NODE));
-        app.start(stage);
+        app = dashboard.open(stage);
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
+        dashboard.closeApp();
     }
 
     @AfterAll
     static void stopServer() throws BackingStoreException {
-        server.close();
-        DashboardApp.setLocalServerLauncher(null);
-        DashboardApp.setHome(null);
-        NODE.removeNode();
+        dashboard.close();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
 import javafx.scene.Node;
@@ -21,10 +20,8 @@ import javafx.scene.control.Label;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 
-import dev.snapdeck.SnapdeckHome;
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunQuery;
-import dev.snapdeck.testing.TestLocalServer;
 import dev.snapdeck.ui.editor.RunSnapshotView;
 import dev.snapdeck.ui.runs.RunsView;
 
@@ -49,43 +46,33 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(120)
 class RunFromRunSnapshotTest {
 
-    private static final Preferences NODE = Preferences.userRoot()
-            .node("dev/snapdeck/test/" + UUID.randomUUID());
-
     @TempDir
     static Path folder;
-    private static TestLocalServer server;
+    private static DashboardOnLocalServer dashboard;
     private static UUID snapshotId;
     private DashboardApp app;
     private Stage mainWindow;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestLocalServer(folder.resolve("server"));
-        server.start();
-        snapshotId = server.snapshotOfExample("iris-nightly");
-        DashboardApp.setLocalServerLauncher(server);
-        DashboardApp.setHome(new SnapdeckHome(folder.resolve("home")));
+        dashboard = new DashboardOnLocalServer(folder).start();
+        snapshotId = dashboard.server.snapshotOfExample("iris-nightly");
     }
 
     @Start
     void start(Stage stage) {
         mainWindow = stage;
-        app = new DashboardApp(new ShellPreferences(NODE));
-        app.start(stage);
+        app = dashboard.open(stage);
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
+        dashboard.closeApp();
     }
 
     @AfterAll
     static void stopServer() throws BackingStoreException {
-        server.close();
-        DashboardApp.setLocalServerLauncher(null);
-        DashboardApp.setHome(null);
-        NODE.removeNode();
+        dashboard.close();
     }
 
     /** Opens Run Snapshot on the snapshot, presses Run, and returns the window it opened in. */
