@@ -369,7 +369,6 @@ public final class RunSnapshotViewModel {
         if (read.root().isEmpty()) {
             context.dialogs().notify("Fix the YAML first: the form can only change text that "
                     + "reads as YAML.");
-            field.setValue(field.getValue());
             return false;
         }
         Optional<String> edited = withValue(text.get(), read.root().get(), field.path(), value);
