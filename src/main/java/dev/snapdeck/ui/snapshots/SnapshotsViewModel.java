@@ -459,18 +459,56 @@ public final class SnapshotsViewModel {
         if (first != null && workspace != null) {
             UUID id = first.snapshot().id();
             loadingDetail = context.executor().submit(() -> workspace.snapshot(id))
-                    // Known shortcoming: typing before this answer comes is overwritten by it.
-                    .onSuccess(this::showDetail)
+                    .onSuccess(this::showLoadedDetail)
                     .onFailure(failure -> LOG.warn("Could not load snapshot {}", id, failure));
         }
     }
 
     private void showDetail(Snapshot snapshot) {
         detail.set(snapshot);
-        editName.set(snapshot == null || snapshot.name() == null ? "" : snapshot.name());
-        editDescription.set(snapshot == null ? "" : Objects.toString(snapshot.description(), ""));
-        editTags.set(snapshot == null || snapshot.tags() == null ? ""
-                : String.join(", ", snapshot.tags()));
+        editName.set(nameText(snapshot));
+        editDescription.set(descriptionText(snapshot));
+        editTags.set(tagsText(snapshot));
+    }
+
+    /**
+     * The whole snapshot, fetched after its row was picked. A field the user has typed into
+     * while it was on its way keeps what was typed; the others show the fetched values.
+     */
+    private void showLoadedDetail(Snapshot loaded) {
+        Snapshot summary = detail.get();
+        String name = typedSince(editName, nameText(summary));
+        String description = typedSince(editDescription, descriptionText(summary));
+        String tags = typedSince(editTags, tagsText(summary));
+
+        showDetail(loaded);
+        if (name != null) {
+            editName.set(name);
+        }
+        if (description != null) {
+            editDescription.set(description);
+        }
+        if (tags != null) {
+            editTags.set(tags);
+        }
+    }
+
+    /** The field's text when it is no longer what the pane showed, else null. */
+    private static String typedSince(StringProperty field, String shown) {
+        return field.get().equals(shown) ? null : field.get();
+    }
+
+    private static String nameText(Snapshot snapshot) {
+        return snapshot == null || snapshot.name() == null ? "" : snapshot.name();
+    }
+
+    private static String descriptionText(Snapshot snapshot) {
+        return snapshot == null ? "" : Objects.toString(snapshot.description(), "");
+    }
+
+    private static String tagsText(Snapshot snapshot) {
+        return snapshot == null || snapshot.tags() == null ? ""
+                : String.join(", ", snapshot.tags());
     }
 
     private static boolean sameSnapshot(SnapshotRow one, SnapshotRow other) {

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.snapdeck.api.ExecutionStatus;
 import dev.snapdeck.api.Snapshot;
+import dev.snapdeck.service.BackgroundExecutor;
 import dev.snapdeck.ui.shell.DialogService;
 import dev.snapdeck.ui.testing.Eventually;
 import dev.snapdeck.ui.testing.FakeShell;
 import dev.snapdeck.ui.testing.FakeWorkspace;
+import dev.snapdeck.ui.testing.QueuedExecutor;
 
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +201,43 @@ class SnapshotsViewModelTest {
         assertEquals("prod-v2", viewModel.editNameProperty().get());
         assertEquals("weekly", viewModel.editTagsProperty().get());
         assertTrue(viewModel.canSaveProperty().get());
+    }
+
+    @Test
+    void typingBeforeTheDetailsArriveKeepsWhatWasTyped() {
+        QueuedExecutor callbacks = new QueuedExecutor();
+        try (BackgroundExecutor executor = BackgroundExecutor.create(callbacks)) {
+            SnapshotsViewModel viewModel = new SnapshotsViewModel(shell.context(workspace,
+                    executor));
+            viewModel.refresh();
+            handOver(callbacks, () -> !viewModel.getSnapshots().isEmpty());
+            workspace.add(withDescription(prod, "Trains it nightly."));
+            viewModel.getSelection().setAll(row(viewModel, prod));
+
+            viewModel.editNameProperty().set("prod-v2");
+            handOver(callbacks, () -> viewModel.detailProperty().get().description()
+                    .equals("Trains it nightly."));
+
+            assertEquals("prod-v2", viewModel.editNameProperty().get());
+            assertEquals("Trains it nightly.", viewModel.editDescriptionProperty().get());
+            assertTrue(viewModel.canSaveProperty().get());
+        }
+    }
+
+    /** Runs the queued callbacks until {@code done}, as the FX thread would. */
+    private static void handOver(QueuedExecutor callbacks, BooleanSupplier done) {
+        Eventually.await("the background answer", Duration.ofSeconds(10), () -> {
+            callbacks.runAll();
+            return done.getAsBoolean();
+        });
+    }
+
+    private static Snapshot withDescription(Snapshot s, String description) {
+        return new Snapshot(s.id(), s.name(), s.created(), s.updated(), s.runnable(),
+                s.deployable(), s.dynamic(), s.pipelineId(), s.pipeline(), s.stack(), s.build(),
+                s.user(), s.tags(), s.latestRunId(), s.latestRunStatus(), description,
+                s.runNameTemplate(), s.serverVersion(), s.clientVersion(), s.sourceSnapshotId(),
+                s.stepNames(), s.pipelineConfiguration(), s.configTemplate(), s.configSchema());
     }
 
     @Test
