@@ -22,6 +22,7 @@ import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.ConnectionProfile.SignIn;
 import dev.snapdeck.service.Connector;
 import dev.snapdeck.service.ProfileStore;
+import dev.snapdeck.service.UnreadableFileException;
 import dev.snapdeck.service.Workspace;
 import dev.snapdeck.ui.shell.Problems;
 import dev.snapdeck.ui.shell.Session;
@@ -190,13 +191,18 @@ public final class ConnectViewModel {
      * profile is active afterwards, so the next start and the command line use it too.
      */
     public void useLocalServer() {
+        String unreadable = null;
         try {
             connector.profiles().deactivate();
+        } catch (UnreadableFileException e) {
+            // A connections file that cannot be read makes no profile active (the dashboard
+            // starts on the local server too), so the choice holds; the file is left to mend.
+            unreadable = e.getMessage() + ". " + Session.LOCAL_UNTIL_MENDED;
         } catch (UncheckedIOException e) {
             error.set(e.getMessage());
             return;
         }
-        session.connect("the local server", connector::connectLocal);
+        session.connect("the local server", connector::connectLocal, unreadable);
         connected.set(true);
     }
 

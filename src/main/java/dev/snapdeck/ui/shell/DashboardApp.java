@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
@@ -175,21 +174,6 @@ public final class DashboardApp extends Application {
         }
     }
 
-    /** Shows {@code warning} once a connection is in use (connecting clears the banner). */
-    private void warnOnceConnected(BannerModel banner, String warning) {
-        ReadOnlyObjectProperty<Workspace> workspace = session.workspaceProperty();
-        workspace.addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Workspace> value, Workspace was,
-                    Workspace now) {
-                if (now != null) {
-                    workspace.removeListener(this);
-                    banner.show(BannerModel.Severity.WARNING, warning);
-                }
-            }
-        });
-    }
-
     private void connectAtStart(ProfileStore profiles, Connector connector,
             LocalServerLauncher launcher, MainViewModel mainModel) {
         Optional<ConnectionProfile> active;
@@ -201,8 +185,7 @@ public final class DashboardApp extends Application {
             // there, and the banner says why it is the one in use.
             LOG.warn("Cannot read the saved connections; using the local server", e);
             active = Optional.empty();
-            unreadable = e.getMessage() + ". The local server is used until the file is mended "
-                    + "or removed.";
+            unreadable = e.getMessage() + ". " + Session.LOCAL_UNTIL_MENDED;
         }
         if (active.isPresent()) {
             ConnectionProfile profile = active.get();
@@ -213,10 +196,7 @@ public final class DashboardApp extends Application {
                 Optional<Workspace> signedIn = early == null ? Optional.empty()
                         : early.takeConnection();
                 return signedIn.isPresent() ? signedIn.get() : connector.connectLocal();
-            });
-            if (unreadable != null) {
-                warnOnceConnected(mainModel.banner(), unreadable);
-            }
+            }, unreadable);
         } else {
             LOG.warn("No local server launcher was given and no profile is active");
             mainModel.banner().show(BannerModel.Severity.WARNING, NO_LAUNCHER);

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements AutoCloseable {
 
+    /** Said after why the connections file cannot be read, when the local server is used. */
+    public static final String LOCAL_UNTIL_MENDED = "The local server is used until the file is "
+            + "mended or removed.";
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(5);
     static final Duration RUN_WATCH_INTERVAL = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -95,11 +98,24 @@ public final class Session implements AutoCloseable {
      * @param target what is connected to, in words ("the local server", a URL)
      */
     public void connect(String target, Callable<Workspace> open) {
+        connect(target, open, null);
+    }
+
+    /**
+     * As {@link #connect(String, Callable)}; once connected, the banner shows {@code warning}
+     * (when not null), which connecting would otherwise have cleared.
+     */
+    public void connect(String target, Callable<Workspace> open, String warning) {
         connecting.set(true);
         progress.set("Connecting to " + target + "…");
         banner.show(BannerModel.Severity.INFO, progress.get());
         executor.submit(open)
-                .onSuccess(this::use)
+                .onSuccess(opened -> {
+                    use(opened);
+                    if (warning != null) {
+                        banner.show(BannerModel.Severity.WARNING, warning);
+                    }
+                })
                 .onFailure(failure -> {
                     connecting.set(false);
                     progress.set("");

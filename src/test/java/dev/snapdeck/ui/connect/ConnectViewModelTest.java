@@ -38,6 +38,7 @@ class ConnectViewModelTest {
     @TempDir
     Path home;
     private ProfileStore profiles;
+    private final BannerModel banner = new BannerModel();
     private Session session;
     private ConnectViewModel viewModel;
 
@@ -57,7 +58,7 @@ class ConnectViewModelTest {
         profiles = new ProfileStore(home.resolve("profiles.json"),
                 new FileSecretStore(home.resolve("secrets.json")));
         Connector connector = new Connector(profiles, server, reason -> Optional.empty());
-        session = new Session(executor, new BannerModel(), new StatusBarModel(), new FakeShell());
+        session = new Session(executor, banner, new StatusBarModel(), new FakeShell());
         viewModel = new ConnectViewModel(executor, profiles, connector, session);
         viewModel.nameProperty().set("team");
         viewModel.urlProperty().set(server.url());
@@ -179,6 +180,23 @@ class ConnectViewModelTest {
         assertEquals("Cannot read the connections file " + file + ": the file holds the wrong kind "
                 + "of value (expected an object) at line 1, column 1", viewModel.errorProperty().get());
         assertTrue(viewModel.getProfiles().isEmpty());
+        assertEquals("[]", Files.readString(file));
+    }
+
+    @Test
+    void theLocalServerCanBeChosenWhileTheConnectionsFileIsBroken() throws Exception {
+        Path file = home.resolve("profiles.json");
+        Files.writeString(file, "[]");
+        open();
+
+        viewModel.useLocalServer();
+
+        assertTrue(viewModel.connectedProperty().get());
+        assertEquals("local", session.workspaceProperty().get().connection().profile());
+        assertEquals(BannerModel.Severity.WARNING, banner.severityProperty().get());
+        assertTrue(banner.messageProperty().get().startsWith("Cannot read the connections file "
+                + file), banner.messageProperty().get());
+        assertTrue(banner.messageProperty().get().endsWith(Session.LOCAL_UNTIL_MENDED));
         assertEquals("[]", Files.readString(file));
     }
 }
