@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import dev.snapdeck.runconfig.ParameterSpec;
@@ -47,6 +48,8 @@ public final class ParameterField {
             new ReadOnlyObjectWrapper<>(NullNode.getInstance());
     private final ReadOnlyBooleanWrapper written = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
+    private JsonNode templateValue = MissingNode.getInstance();
 
     private ParameterField(Place place, String step, ParameterSpec spec) {
         this.place = place;
@@ -207,6 +210,33 @@ public final class ParameterField {
 
     void setProblem(String message) {
         problem.set(message == null ? "" : message);
+    }
+
+    /** Whether the value that applies differs from the snapshot's template. */
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
+    public boolean isChanged() {
+        return changed.get();
+    }
+
+    /**
+     * The template's value here, while {@link #isChanged()}; a {@link MissingNode} where the
+     * template has none (the value came from the YAML alone).
+     */
+    JsonNode templateValue() {
+        return templateValue;
+    }
+
+    void markChanged(JsonNode fromTemplate) {
+        templateValue = fromTemplate;
+        changed.set(true);
+    }
+
+    void markUnchanged() {
+        templateValue = MissingNode.getInstance();
+        changed.set(false);
     }
 
     void setValue(JsonNode now) {

@@ -330,7 +330,7 @@ public final class RunSnapshotView extends BorderPane {
                     control.pseudoClassStateChanged(DANGER, !now.isEmpty()));
             form.add(name, 0, row);
             form.add(field.place() == ParameterField.Place.RUN ? withUnset(field, control)
-                    : control, 1, row);
+                    : withReset(field, control), 1, row);
             form.add(new VBox(2, help, problem), 2, row++);
             GridPane.setHgrow(help, Priority.ALWAYS);
         }
@@ -361,6 +361,21 @@ public final class RunSnapshotView extends BorderPane {
         notSet.managedProperty().bind(notSet.visibleProperty());
 
         HBox box = new HBox(8, control, unset, notSet);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A parameter's control with "Reset", shown while its value is not the snapshot's. */
+    private Node withReset(ParameterField field, Node control) {
+        Button reset = new Button("Reset", new FontIcon(Feather.ROTATE_CCW));
+        reset.setId("reset-" + field.controlId());
+        reset.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        reset.setTooltip(new Tooltip("Back to the snapshot's value of " + field.name()));
+        reset.setOnAction(e -> viewModel.resetParameter(field));
+        Widths.keepWhole(reset);
+        reset.visibleProperty().bind(field.changedProperty());
+
+        HBox box = new HBox(8, control, reset);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

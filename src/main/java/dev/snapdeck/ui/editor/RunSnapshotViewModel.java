@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.snapdeck.api.BadRequestException;
@@ -399,6 +400,19 @@ public final class RunSnapshotViewModel {
         return true;
     }
 
+    /**
+     * Takes the field back to the snapshot's value: the template's, written into the YAML, or,
+     * where the template has none, the key taken out again. Returns false (and tells the user)
+     * when the text cannot take the change.
+     */
+    public boolean resetParameter(ParameterField field) {
+        if (!field.isChanged()) {
+            return true;
+        }
+        JsonNode before = field.templateValue();
+        return before.isMissingNode() ? unsetParameter(field) : setParameter(field, before);
+    }
+
     /** Starts the run with the smallest override that gives the edited configuration. */
     public void run() {
         Workspace workspace = context.workspace().get();
@@ -576,6 +590,7 @@ public final class RunSnapshotViewModel {
         summary.set(describe(fresh.result().diagnostics()));
         if (fresh.result().runConfiguration().isPresent()) {
             refreshForm(fresh.result().effective());
+            markChangedFields(fresh.changes());
         }
         fresh.root().ifPresent(this::markWrittenFields);
         showProblemsInForm(fresh.result().diagnostics());
@@ -599,6 +614,25 @@ public final class RunSnapshotViewModel {
     private void markWrittenFields(YamlNode root) {
         for (ParameterField field : parameters) {
             field.setWritten(YamlPaths.find(root, field.path()).complete(field.path()));
+        }
+    }
+
+    /**
+     * Marks the fields whose value differs from the template. A change is listed at the field's
+     * own path, or at a parent's when a whole block was added or taken away.
+     */
+    private void markChangedFields(List<ConfigDiff.Change> diff) {
+        for (ParameterField field : parameters) {
+            List<String> path = field.path();
+            Optional<JsonNode> before = Optional.empty();
+            for (int depth = 1; depth <= path.size() && before.isEmpty(); depth++) {
+                String at = String.join(".", path.subList(0, depth));
+                List<String> rest = path.subList(depth, path.size());
+                before = diff.stream().filter(change -> change.path().equals(at)).findFirst()
+                        .map(change -> valueAt(change.before(), rest))
+                        .map(value -> value == null ? MissingNode.getInstance() : value);
+            }
+            before.ifPresentOrElse(field::markChanged, field::markUnchanged);
         }
     }
 

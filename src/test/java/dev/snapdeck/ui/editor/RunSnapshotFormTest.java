@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -146,5 +149,41 @@ class RunSnapshotFormTest {
         assertTrue(unsetHidden);
         assertFalse(cache.isSelected());
         assertFalse(cache.isIndeterminate());
+    }
+
+    @Test
+    void resetShowsOnlyBesideAChangedParameterAndTakesItBack(FxRobot robot) throws Exception {
+        editor.openForm(robot);
+        Node reset = robot.lookup("#reset-param-train_model-epochs").query();
+        Node otherReset = robot.lookup("#reset-param-train_model-model_type").query();
+        String template = view.editor().getText();
+        boolean shownAtFirst = reset.isVisible();
+
+        editor.replaceInYaml(robot, "epochs: 10", "epochs: 50");
+        waitFor(reset::isVisible);
+        boolean otherShown = otherReset.isVisible();
+        scrollTo(robot, reset);
+        robot.clickOn(reset);
+        waitFor(() -> !reset.isVisible());
+
+        assertFalse(shownAtFirst);
+        assertFalse(otherShown);
+        assertEquals(template, view.editor().getText());
+    }
+
+    /** Scrolls the form so that {@code node} is in view, as the user would before clicking. */
+    private static void scrollTo(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            Parent up = node.getParent();
+            while (!(up instanceof ScrollPane)) {
+                up = up.getParent();
+            }
+            ScrollPane pane = (ScrollPane) up;
+            Node content = pane.getContent();
+            Bounds at = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+            double room = content.getLayoutBounds().getHeight()
+                    - pane.getViewportBounds().getHeight();
+            pane.setVvalue(room <= 0 ? 0 : Math.min(1, at.getMinY() / room));
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.snapdeck.api.Snapshot;
@@ -324,6 +325,54 @@ class RunSnapshotViewModelTest {
         viewModel.resetToTemplate();
 
         assertEquals(template(), viewModel.textProperty().get());
+    }
+
+    @Test
+    void resettingAParameterWritesTheSnapshotsValueBack() {
+        RunSnapshotViewModel viewModel = opened();
+        ParameterField epochs = field(viewModel, "epochs");
+        viewModel.setParameter(epochs, IntNode.valueOf(50));
+        boolean changedBefore = epochs.isChanged();
+
+        boolean reset = viewModel.resetParameter(epochs);
+
+        assertTrue(changedBefore);
+        assertTrue(reset);
+        assertEquals(template(), viewModel.textProperty().get());
+        assertEquals(IntNode.valueOf(10), epochs.getValue());
+        assertFalse(epochs.isChanged());
+        assertFalse(field(viewModel, "model_type").isChanged(), "only the edited one changed");
+    }
+
+    @Test
+    void resettingAParameterTheTemplateLeavesOutTakesItOutOfTheYaml() {
+        Snapshot withoutSeed = workspace.add(withoutTemplateValue(snapshot, "load_data", "seed"));
+        RunSnapshotViewModel viewModel = new RunSnapshotViewModel(shell.context(workspace),
+                withoutSeed.id(), Duration.ZERO);
+        viewModel.load();
+        String original = viewModel.textProperty().get();
+        ParameterField seed = field(viewModel, "seed");
+        viewModel.setParameter(seed, IntNode.valueOf(7));
+
+        viewModel.resetParameter(seed);
+
+        assertFalse(original.contains("seed"), original);
+        assertEquals(original, viewModel.textProperty().get());
+        assertFalse(seed.isChanged());
+    }
+
+    /** The snapshot with neither a value nor a default for the step's parameter. */
+    private static Snapshot withoutTemplateValue(Snapshot s, String step, String parameter) {
+        ObjectNode template = s.configTemplate().deepCopy();
+        ((ObjectNode) template.at("/steps/" + step + "/parameters")).remove(parameter);
+        ObjectNode schema = s.configSchema().deepCopy();
+        ((ObjectNode) schema.at("/$defs/" + step + "/properties/parameters/properties/"
+                + parameter)).remove("default");
+        return new Snapshot(s.id(), s.name(), s.created(), s.updated(), s.runnable(),
+                s.deployable(), s.dynamic(), s.pipelineId(), s.pipeline(), s.stack(), s.build(),
+                s.user(), s.tags(), s.latestRunId(), s.latestRunStatus(), s.description(),
+                s.runNameTemplate(), s.serverVersion(), s.clientVersion(), s.sourceSnapshotId(),
+                s.stepNames(), s.pipelineConfiguration(), template, schema);
     }
 
     @Test
