@@ -38,7 +38,10 @@ import dev.snapdeck.ui.testing.FakeShell;
  *   <li>start-up: a child JVM from spawn to a populated Snapshots view, started as {@code Main}
  *       starts the dashboard (log file, local server and sign-in on a thread of their own while
  *       JavaFX starts), against a child JVM from spawn to a bare JavaFX window with the same class
- *       path (aim: at most 1.5x). TODO: not met, 3.3x to 3.5x on two cores. The process is busy on
+ *       path (aim: at most 1.5x), and against {@link ScreenFloorMain}, the same kinds of
+ *       controls with none of Snapdeck's code, which shows how much of the ratio JavaFX and the
+ *       libraries take before the dashboard does anything. TODO: not met, 3.3x to 3.5x on two
+ *       cores. The process is busy on
  *       both cores the whole time: of about 3.6 s of processor time, the JIT compilers take 1.5 s
  *       (mostly code that loads classes and spins lambda classes: some 8,000 classes and 1,300
  *       lambdas, against 2,700 for the bare window), the JavaFX thread 0.6 s for the window, and
@@ -70,16 +73,30 @@ public final class DashboardBench {
 
     private static void benchStartup(Path work, Path data) throws Exception {
         List<Long> bare = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
         List<Long> dashboard = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             bare.add(child(BareWindowMain.class, work, data));
+            floor.add(child(ScreenFloorMain.class, work, data));
             dashboard.add(child(dev.snapdeck.ui.shell.DashboardStartMain.class, work, data));
         }
-        long bareBest = bare.stream().mapToLong(Long::longValue).min().orElseThrow();
-        long dashboardBest = dashboard.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long bareBest = best(bare);
+        long floorBest = best(floor);
+        long dashboardBest = best(dashboard);
         LOG.info("Start-up: bare JavaFX window {} ms, dashboard to populated Snapshots {} ms "
                 + "(best of {}); ratio {}", bareBest, dashboardBest, ROUNDS,
-                String.format("%.2f", (double) dashboardBest / bareBest));
+                ratio(dashboardBest, bareBest));
+        LOG.info("Start-up floor: the same kinds of controls with no Snapdeck code {} ms, {} the "
+                + "bare window; the dashboard is {} that floor", floorBest,
+                ratio(floorBest, bareBest), ratio(dashboardBest, floorBest));
+    }
+
+    private static long best(List<Long> millis) {
+        return millis.stream().mapToLong(Long::longValue).min().orElseThrow();
+    }
+
+    private static String ratio(long what, long against) {
+        return String.format("%.2fx", (double) what / against);
     }
 
     /** Milliseconds from spawning the child JVM until it wrote its ready file. */
