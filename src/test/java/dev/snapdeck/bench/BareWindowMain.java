@@ -1,6 +1,5 @@
 package dev.snapdeck.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javafx.animation.AnimationTimer;
@@ -37,11 +36,7 @@ public final class BareWindowMain {
             @Override
             public void handle(long now) {
                 stop();
-                try {
-                    Files.writeString(ready, "ready");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                ReadyFile.write(ready);
             }
         }.start();
     }

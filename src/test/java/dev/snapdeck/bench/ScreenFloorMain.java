@@ -1,8 +1,5 @@
 package dev.snapdeck.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -150,11 +147,7 @@ public final class ScreenFloorMain {
                     return;
                 }
                 stop();
-                try {
-                    Files.writeString(ready, "ready");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                ReadyFile.write(ready);
             }
         }.start();
     }

@@ -1,8 +1,5 @@
 package dev.snapdeck.ui.shell;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
@@ -14,6 +11,7 @@ import javafx.stage.Stage;
 import dev.snapdeck.InProcessLocalServer;
 import dev.snapdeck.Logging;
 import dev.snapdeck.SnapdeckHome;
+import dev.snapdeck.bench.ReadyFile;
 import dev.snapdeck.ui.snapshots.SnapshotsView;
 
 /**
@@ -57,11 +55,7 @@ public final class DashboardStartMain {
                 Object table = stage.getScene().lookup("#" + SnapshotsView.TABLE_ID);
                 if (table instanceof TableView && !((TableView<?>) table).getItems().isEmpty()) {
                     stop();
-                    try {
-                        Files.writeString(ready, "ready");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    ReadyFile.write(ready);
                 }
             }
         }.start();
