@@ -79,6 +79,8 @@ public final class RunSnapshotView extends BorderPane {
     private final Label title = new Label();
     private final Label versionWarning = new Label();
     private final Button quickFix = new Button("Quick fix", new FontIcon(Feather.TOOL));
+    private final MenuItem fixItem = new MenuItem("No quick fix");
+    private final MenuItem goToItem = new MenuItem("Go to problem");
     private final GridPane form = new GridPane();
     private boolean updatingForm;
 
@@ -172,6 +174,9 @@ public final class RunSnapshotView extends BorderPane {
                 copyItem("Java SDK code", RunSnapshotViewModel.CopyFormat.JAVA));
 
         quickFix.setId(QUICK_FIX_ID);
+        // A fix's title quotes YAML (`train_model`): an underscore there is text, not a mnemonic.
+        quickFix.setMnemonicParsing(false);
+        fixItem.setMnemonicParsing(false);
         quickFix.setDisable(true);
         quickFix.setOnAction(e -> viewModel.applyFix(editor.selectedProblemProperty().get()));
 
@@ -233,9 +238,11 @@ public final class RunSnapshotView extends BorderPane {
                 c -> editor.setMarkers(viewModel.getMarkers()));
         editor.setMarkers(viewModel.getMarkers());
 
-        ContextMenu menu = new ContextMenu();
+        // A context menu without items never shows (nor fires onShowing), so its two items
+        // exist from the start and are brought up to date as it opens.
+        ContextMenu menu = new ContextMenu(fixItem, goToItem);
         editor.problemsList().setContextMenu(menu);
-        menu.setOnShowing(e -> fillFixMenu(menu));
+        menu.setOnShowing(e -> updateFixMenu());
         editor.selectedProblemProperty().addListener((obs, old, now) -> showFix(now));
         viewModel.upToDateProperty().addListener((obs, old, now) ->
                 showFix(editor.selectedProblemProperty().get()));
@@ -258,17 +265,14 @@ public final class RunSnapshotView extends BorderPane {
         quickFix.setText(fix.map(f -> f.title()).orElse("Quick fix"));
     }
 
-    private void fillFixMenu(ContextMenu menu) {
+    private void updateFixMenu() {
         EditorMarker marker = editor.selectedProblemProperty().get();
-        menu.getItems().clear();
         var fix = viewModel.fixFor(marker);
-        MenuItem item = new MenuItem(fix.map(f -> f.title()).orElse("No quick fix"));
-        item.setDisable(fix.isEmpty());
-        item.setOnAction(e -> viewModel.applyFix(marker));
-        MenuItem goTo = new MenuItem("Go to problem");
-        goTo.setDisable(marker == null);
-        goTo.setOnAction(e -> editor.goTo(marker));
-        menu.getItems().addAll(item, goTo);
+        fixItem.setText(fix.map(f -> f.title()).orElse("No quick fix"));
+        fixItem.setDisable(fix.isEmpty() || !viewModel.upToDateProperty().get());
+        fixItem.setOnAction(e -> viewModel.applyFix(marker));
+        goToItem.setDisable(marker == null);
+        goToItem.setOnAction(e -> editor.goTo(marker));
     }
 
     private void showSnapshot(Snapshot snapshot) {

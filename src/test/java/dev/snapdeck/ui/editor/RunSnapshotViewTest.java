@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,5 +160,46 @@ class RunSnapshotViewTest {
 
         waitFor(() -> view.editor().getText().contains("run_name: \"yes\"")
                 && !runButton(robot).isDisabled());
+    }
+
+    @Test
+    void theProblemsContextMenuOffersTheFixWithItsNameWrittenAsItIs(FxRobot robot)
+            throws Exception {
+        waitUntilChecked(robot);
+        robot.interact(() -> view.editor().updateText(view.editor().getText()
+                .replace("  train_model:", "  train_modle:")));
+        @SuppressWarnings("unchecked")
+        ListView<EditorMarker> problems = robot.lookup("#" + YamlEditor.PROBLEMS_ID)
+                .queryAs(ListView.class);
+        waitFor(() -> problems.getItems().stream().anyMatch(m -> m.message().contains(
+                "train_modle")));
+        robot.interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
+                .filter(m -> m.message().contains("train_modle")).findFirst().orElseThrow()));
+        Button quickFix = robot.lookup("#" + RunSnapshotView.QUICK_FIX_ID).queryButton();
+        waitFor(() -> !quickFix.isDisabled());
+        String shownOnButton = ((Text) quickFix.lookup(".text")).getText();
+
+        requestContextMenu(robot, problems.lookup(".list-cell:selected"));
+        String fix = "Change to `train_model`";
+        waitFor(() -> robot.lookup(".context-menu .text").queryAll().stream()
+                .anyMatch(node -> fix.equals(((Text) node).getText())));
+        robot.clickOn(fix, MouseButton.PRIMARY);
+
+        assertEquals(fix, shownOnButton);
+        waitFor(() -> view.editor().getText().contains("  train_model:")
+                && !runButton(robot).isDisabled());
+    }
+
+    /**
+     * What a right-click (or the menu key) asks of the platform. Monocle, which these tests run
+     * on, turns a right-click into mouse events only, so the request is made as the platform would.
+     */
+    private static void requestContextMenu(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            Bounds on = node.localToScreen(node.getLayoutBounds());
+            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY(),
+                    on.getCenterX(), on.getCenterY(), false, null));
+        });
     }
 }
