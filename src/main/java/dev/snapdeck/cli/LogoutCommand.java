@@ -1,5 +1,6 @@
 package dev.snapdeck.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.snapdeck.service.ConnectionProfile;
@@ -41,20 +42,39 @@ final class LogoutCommand implements Callable<Integer> {
     public Integer call() {
         ProfileStore profiles = new Session(env, common, spec.commandLine().getErr()).profiles();
         String name = profile != null ? profile : common.profile;
-        ConnectionProfile target = (name == null ? profiles.active() : profiles.find(name))
-                .orElseThrow(() -> new CliFailure(ExitCode.AUTH, name == null
-                        ? "No connection is active, so there is nothing to sign out of."
+        Output output = new Output(spec.commandLine().getOut(), common.output, env.clock());
+        Optional<ConnectionProfile> found = name == null ? profiles.active() : profiles.find(name);
+        if (found.isEmpty() && name != null && profiles.secret(name).isPresent()) {
+            return forgetLeftoverSecret(profiles, name, output);
+        }
+        ConnectionProfile target = found.orElseThrow(() -> new CliFailure(ExitCode.AUTH,
+                name == null ? "No connection is active, so there is nothing to sign out of."
                         : "There is no connection named '" + name + "'."));
 
         profiles.remove(target.name());
 
-        Output output = new Output(spec.commandLine().getOut(), common.output, env.clock());
         if (output.isJson()) {
             output.json(Output.record("profile", target.name(), "url", target.url(),
                     "removed", true));
         } else {
             output.line("Signed out of '" + target.name() + "' (" + target.url()
                     + ") and forgot its secret.");
+        }
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+
+    /**
+     * A secret whose connection is gone (left by an earlier version, which could lose a
+     * connection saved at the same moment as another) is removed all the same.
+     */
+    private int forgetLeftoverSecret(ProfileStore profiles, String name, Output output) {
+        profiles.remove(name);
+        if (output.isJson()) {
+            output.json(Output.record("profile", name, "removed", true));
+        } else {
+            output.line("There was no connection named '" + name + "', only its secret: "
+                    + "forgot it.");
         }
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

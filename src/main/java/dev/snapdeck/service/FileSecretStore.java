@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
@@ -36,10 +35,12 @@ public final class FileSecretStore implements SecretStore {
     };
 
     private final Path file;
+    private final SharedFile shared;
     private final ObjectMapper json = new ObjectMapper();
 
     public FileSecretStore(Path file) {
         this.file = file;
+        this.shared = new SharedFile(file);
     }
 
     /** Fails with {@link UnreadableFileException} when the file cannot be read or is not JSON. */
@@ -50,17 +51,21 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public synchronized void put(String profile, String secret) {
-        Map<String, String> secrets = read();
-        secrets.put(profile, secret);
-        write(secrets);
+        changing(() -> {
+            Map<String, String> secrets = read();
+            secrets.put(profile, secret);
+            write(secrets);
+        });
     }
 
     @Override
     public synchronized void remove(String profile) {
-        Map<String, String> secrets = read();
-        if (secrets.remove(profile) != null) {
-            write(secrets);
-        }
+        changing(() -> {
+            Map<String, String> secrets = read();
+            if (secrets.remove(profile) != null) {
+                write(secrets);
+            }
+        });
     }
 
     /**
@@ -68,16 +73,35 @@ public final class FileSecretStore implements SecretStore {
      * fails, the file stays as it was, so a secret is never gone from both places.
      */
     synchronized void moveAllTo(BiConsumer<String, String> destination) {
-        Map<String, String> secrets = read();
-        if (secrets.isEmpty()) {
-            return;
-        }
-        secrets.forEach(destination);
+        changing(() -> {
+            Map<String, String> secrets = read();
+            if (secrets.isEmpty()) {
+                return;
+            }
+            secrets.forEach(destination);
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the secrets file " + file, e);
+            }
+        });
+    }
+
+    /** One read, change and write while no other process or thread changes the file. */
+    private void changing(Runnable change) {
         try {
-            Files.delete(file);
+            shared.change(() -> {
+                change.run();
+                return null;
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the secrets file " + file, e);
+            throw new UncheckedIOException(cannotWrite(e), e);
         }
+    }
+
+    private String cannotWrite(IOException e) {
+        return "Cannot write the secrets file " + file + ": " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     @Override
@@ -104,16 +128,13 @@ public final class FileSecretStore implements SecretStore {
 
     private void write(Map<String, String> secrets) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            restrictToOwner(temporary);
-            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            shared.replace(temporary -> {
+                // Owner-only before the first secret is written into it.
+                restrictToOwner(temporary);
+                json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the secrets file " + file, e);
+            throw new UncheckedIOException(cannotWrite(e), e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ProfileStore {
 
     private final Path file;
+    private final SharedFile shared;
     private final SecretStore secrets;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -28,6 +28,7 @@ public final class ProfileStore {
 
     public ProfileStore(Path file, SecretStore secrets) {
         this.file = file;
+        this.shared = new SharedFile(file);
         this.secrets = secrets;
     }
 
@@ -66,21 +67,23 @@ public final class ProfileStore {
      * profile cannot be written, so a failure never leaves a profile without its secret.
      */
     public synchronized void save(ConnectionProfile profile, String secret) {
-        Stored stored = read();
-        stored.profiles.removeIf(p -> p.name().equals(profile.name()));
-        stored.profiles.add(profile);
-        if (secret == null) {
-            write(stored);
-            return;
-        }
-        Optional<String> previous = secrets.get(profile.name());
-        secrets.put(profile.name(), secret);
-        try {
-            write(stored);
-        } catch (RuntimeException e) {
-            restoreSecret(profile.name(), previous, e);
-            throw e;
-        }
+        changing(() -> {
+            Stored stored = read();
+            stored.profiles.removeIf(p -> p.name().equals(profile.name()));
+            stored.profiles.add(profile);
+            if (secret == null) {
+                write(stored);
+                return;
+            }
+            Optional<String> previous = secrets.get(profile.name());
+            secrets.put(profile.name(), secret);
+            try {
+                write(stored);
+            } catch (RuntimeException e) {
+                restoreSecret(profile.name(), previous, e);
+                throw e;
+            }
+        });
     }
 
     private void restoreSecret(String profile, Optional<String> previous, RuntimeException failure) {
@@ -96,30 +99,57 @@ public final class ProfileStore {
     }
 
     public synchronized void activate(String name) {
-        Stored stored = read();
-        if (stored.profiles.stream().noneMatch(p -> p.name().equals(name))) {
-            throw new IllegalArgumentException("There is no connection named " + name);
-        }
-        stored.active = name;
-        write(stored);
+        changing(() -> {
+            Stored stored = read();
+            if (stored.profiles.stream().noneMatch(p -> p.name().equals(name))) {
+                throw new IllegalArgumentException("There is no connection named " + name);
+            }
+            stored.active = name;
+            write(stored);
+        });
     }
 
     /** Makes no profile active, so the dashboard and the CLI use the local server again. */
     public synchronized void deactivate() {
-        Stored stored = read();
-        stored.active = null;
-        write(stored);
+        changing(() -> {
+            Stored stored = read();
+            stored.active = null;
+            write(stored);
+        });
     }
 
     /** Removes the profile and its secret; if it was active, no profile is active afterwards. */
     public synchronized void remove(String name) {
-        Stored stored = read();
-        stored.profiles.removeIf(p -> p.name().equals(name));
-        if (name.equals(stored.active)) {
-            stored.active = null;
+        changing(() -> {
+            Stored stored = read();
+            stored.profiles.removeIf(p -> p.name().equals(name));
+            if (name.equals(stored.active)) {
+                stored.active = null;
+            }
+            write(stored);
+            secrets.remove(name);
+        });
+    }
+
+    /**
+     * Runs one read, change and write of the file while no other process or thread changes it:
+     * CLI commands and the dashboard may save connections at the same moment, and each keeps
+     * what the others saved.
+     */
+    private void changing(Runnable change) {
+        try {
+            shared.change(() -> {
+                change.run();
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(cannotWrite(e), e);
         }
-        write(stored);
-        secrets.remove(name);
+    }
+
+    private String cannotWrite(IOException e) {
+        return "Cannot write the connections file " + file + ": " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     public Optional<String> secret(String profile) {
@@ -152,13 +182,10 @@ public final class ProfileStore {
 
     private void write(Stored stored) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), stored);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            shared.replace(temporary -> json.writerWithDefaultPrettyPrinter()
+                    .writeValue(temporary.toFile(), stored));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the connections file " + file, e);
+            throw new UncheckedIOException(cannotWrite(e), e);
         }
     }
 

@@ -119,6 +119,17 @@ class CommandsAgainstZenmlTest {
     }
 
     @Test
+    void logoutForgetsASecretWhoseConnectionIsGone() {
+        SecretStores.forHome(new SnapdeckHome(home)).put("lost", "ZENKEY_left");
+
+        CliHarness.Result result = cli.run("logout", "lost");
+
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("only its secret"), result.out());
+        assertTrue(profiles().secret("lost").isEmpty());
+    }
+
+    @Test
     void commandsWithoutAnyConnectionSayToLogIn() {
         CliHarness.Result result = cli.run("pipeline", "snapshot", "list");
 

@@ -160,7 +160,9 @@ class ProfileStoreTest {
     void savingAProfileThatCannotBeWrittenPutsTheOldSecretBack() throws Exception {
         ProfileStore store = store();
         store.save(prod(), "ZENKEY_old");
+        // Where the new file would be written first: a folder with a file in it cannot go.
         Files.createDirectory(home.resolve("profiles.json.tmp"));
+        Files.writeString(home.resolve("profiles.json.tmp/in-the-way"), "");
 
         assertThrows(UncheckedIOException.class, () -> store.save(prod(), "ZENKEY_new"));
 

@@ -1,0 +1,91 @@
+package dev.snapdeck.service;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small file that several processes change (the dashboard and any number of CLI commands keep
+ * their connections and secrets in one data folder): changes are made one at a time, each under
+ * a lock on a sibling {@code .lock} file that every process respects, and every write replaces
+ * the file whole, so a reader sees the file before a change or after it, never half of it.
+ */
+final class SharedFile {
+
+    /** Reads, changes and writes the file; runs while no one else changes it. */
+    interface Change<T> {
+        T apply() throws IOException;
+    }
+
+    /** Writes the new content into {@code temporary}, which then takes the file's place. */
+    interface Content {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * The locks this process holds, by file: the operating system's lock belongs to the process,
+     * so threads of one process take turns here first (a second lock of the same file from the
+     * same process would fail rather than wait).
+     */
+    private static final ConcurrentMap<Path, ReentrantLock> HELD_HERE = new ConcurrentHashMap<>();
+
+    private final Path file;
+
+    SharedFile(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Runs {@code change} while holding the file's lock, waiting for other processes and
+     * threads that hold it. Within {@code change}, this thread may change the file again.
+     *
+     * @throws IOException when the lock cannot be taken, or as {@code change} fails
+     */
+    <T> T change(Change<T> change) throws IOException {
+        ReentrantLock here = HELD_HERE.computeIfAbsent(file, path -> new ReentrantLock());
+        here.lock();
+        try {
+            if (here.getHoldCount() > 1) {
+                return change.apply();
+            }
+            Files.createDirectories(file.getParent());
+            Path lock = file.resolveSibling(file.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                // Released when the channel closes, also when the process dies holding it.
+                channel.lock();
+                return change.apply();
+            }
+        } finally {
+            here.unlock();
+        }
+    }
+
+    /**
+     * Replaces the file with what {@code content} writes into a new temporary sibling, moved over
+     * the file in one step. Only within {@link #change}: the lock makes this the only writer, so
+     * the temporary file can have one name (a writer that died may have left it behind).
+     */
+    void replace(Content content) throws IOException {
+        ReentrantLock here = HELD_HERE.get(file);
+        if (here == null || !here.isHeldByCurrentThread()) {
+            throw new IllegalStateException("The file " + file + " is written outside a change");
+        }
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary);
+        try {
+            content.writeTo(temporary);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
