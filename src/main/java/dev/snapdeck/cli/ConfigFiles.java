@@ -1,6 +1,7 @@
 package dev.snapdeck.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,21 +65,24 @@ final class ConfigFiles {
 
     /**
      * The file's bytes, unless it is clearly past the size limit (4 bytes per character).
-     * {@code option} names where the file was given, for the usage error an empty name gets
-     * (which would otherwise read as the current folder).
+     * Read as a stream, never more than the limit: a pipe ({@code --config <(…)}) or a device
+     * has no size to check beforehand and may never end. {@code option} names where the file was
+     * given, for the usage error an empty name gets (which would otherwise read as the current
+     * folder).
      */
     static byte[] read(Path file, String option) {
         if (file.toString().isBlank()) {
             throw new CliFailure(ExitCode.USAGE, option + " needs a file name; it was empty.");
         }
-        try {
-            long limit = 4L * Limits.DEFAULT.maxChars();
-            if (Files.size(file) > limit) {
-                throw new CliFailure(ExitCode.PROBLEM, file + ": the file is too large ("
-                        + Files.size(file) + " bytes; the limit is " + Limits.DEFAULT.maxChars()
+        int limit = 4 * Limits.DEFAULT.maxChars();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new CliFailure(ExitCode.PROBLEM, file + ": the file is too large (over "
+                        + limit + " bytes; the limit is " + Limits.DEFAULT.maxChars()
                         + " characters).");
             }
-            return Files.readAllBytes(file);
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new CliFailure(ExitCode.PROBLEM, file + ": no such file");
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.snapdeck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +98,21 @@ class ConfigCommandTest {
         assertEquals(file + ":4:15: error: `epochs` must be at most 1000; it is the number 5000."
                 + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void aFileWithoutEndIsReadOnlyUpToTheLimitAndRefused() {
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(endless),
+                "needs a device that never ends");
+
+        int code = run("config", "validate", endless.toString(), "--snapshot",
+                snapshot.toString());
+
+        assertEquals(ExitCode.PROBLEM, code);
+        assertTrue(err.toString().startsWith("error: /dev/zero: the file is too large (over "),
+                err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 
     @Test
