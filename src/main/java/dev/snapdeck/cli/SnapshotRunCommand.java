@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
         description = {"Start a run of a snapshot, optionally with a run configuration.",
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
-            "With --wait, each step's status changes are printed until the run ends, and the "
-                + "exit code says how it ended. Ctrl+C stops waiting, not the run; so does an "
-                + "outage of the server longer than --outage-grace."},
+            "With --wait, each step's status changes are printed until the run ends (and a "
+                + "line while the run is queued, waiting to start), and the exit code says how "
+                + "it ended. Ctrl+C stops waiting, not the run; so does an outage of the server "
+                + "longer than --outage-grace."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_WATCHING_LINE, ExitCode.NOT_FOUND_LINE,
@@ -94,22 +95,44 @@ final class SnapshotRunCommand extends ConnectedCommand {
 
     private PipelineRun await(Workspace workspace, PipelineRun started)
             throws InterruptedException {
-        PrintWriter progress = common.json() ? err() : out();
-        Map<String, ExecutionStatus> seen = new HashMap<>();
+        StepProgress progress = new StepProgress(common.json() ? err() : out());
         return watching.watch(started, err(), session()::verbose).untilEnded(workspace,
-                session().reopenerFor(workspace),
-                (reached, now) -> printStepChanges(reached.steps(now.id()), seen, progress));
+                session().reopenerFor(workspace), progress::printChanges);
     }
 
-    private static void printStepChanges(List<StepRun> steps, Map<String, ExecutionStatus> seen,
-            PrintWriter progress) {
-        for (StepRun step : steps) {
-            ExecutionStatus before = seen.put(step.name(), step.status());
-            if (step.status() != null && !step.status().equals(before)) {
-                progress.println("  " + step.name() + ": " + step.status());
+    /**
+     * What {@code --wait} has printed: each step's status as it changes, and a line when the run
+     * is queued, since until its first step starts there is no step to print.
+     */
+    private static final class StepProgress {
+
+        private final PrintWriter progress;
+        private final Map<String, ExecutionStatus> seen = new HashMap<>();
+        private ExecutionStatus runStatus;
+
+        StepProgress(PrintWriter progress) {
+            this.progress = progress;
+        }
+
+        void printChanges(Workspace reached, PipelineRun now) {
+            if (ExecutionStatus.QUEUED.equals(now.status()) && !now.status().equals(runStatus)) {
+                progress.println("  Run " + TerminalText.visible(now.name())
+                        + " is queued: it waits to start.");
+                progress.flush();
+            }
+            runStatus = now.status();
+            printStepChanges(reached.steps(now.id()));
+            progress.flush();
+        }
+
+        private void printStepChanges(List<StepRun> steps) {
+            for (StepRun step : steps) {
+                ExecutionStatus before = seen.put(step.name(), step.status());
+                if (step.status() != null && !step.status().equals(before)) {
+                    progress.println("  " + step.name() + ": " + step.status());
+                }
             }
         }
-        progress.flush();
     }
 
     private int reportEnd(PipelineRun run, Output output) {
