@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
             "With --wait, each step's status changes are printed until the run ends (and a "
-                + "line while the run is queued, waiting to start), and the exit code says how "
-                + "it ended. Ctrl+C stops waiting, not the run; so does an outage of the server "
-                + "longer than --outage-grace."},
+                + "line when the run waits queued for its first step to start), and the exit "
+                + "code says how it ended. Ctrl+C stops waiting, not the run; so does an "
+                + "outage of the server longer than --outage-grace."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
             ExitCode.AUTH_LINE, ExitCode.UNREACHABLE_WATCHING_LINE, ExitCode.NOT_FOUND_LINE,
@@ -102,25 +102,27 @@ final class SnapshotRunCommand extends ConnectedCommand {
 
     /**
      * What {@code --wait} has printed: each step's status as it changes, and a line when the run
-     * is queued, since until its first step starts there is no step to print.
+     * waits in {@code queued}, since until its first step starts there is no step to print. Every
+     * run is queued for a moment before its first step starts; the line comes only when a second
+     * round in a row finds it still queued, so it tells of a wait of at least one interval.
      */
     private static final class StepProgress {
 
         private final PrintWriter progress;
         private final Map<String, ExecutionStatus> seen = new HashMap<>();
-        private ExecutionStatus runStatus;
+        private int queuedRounds;
 
         StepProgress(PrintWriter progress) {
             this.progress = progress;
         }
 
         void printChanges(Workspace reached, PipelineRun now) {
-            if (ExecutionStatus.QUEUED.equals(now.status()) && !now.status().equals(runStatus)) {
+            queuedRounds = ExecutionStatus.QUEUED.equals(now.status()) ? queuedRounds + 1 : 0;
+            if (queuedRounds == 2) {
                 progress.println("  Run " + TerminalText.visible(now.name())
                         + " is queued: it waits to start.");
                 progress.flush();
             }
-            runStatus = now.status();
             printStepChanges(reached.steps(now.id()));
             progress.flush();
         }
