@@ -14,6 +14,7 @@ final class JoinedLocalServer implements LocalServerLauncher {
 
     /** One command's worth, and then some. */
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final String START_HINT = "'snapdeck server' or by opening the dashboard";
 
     private final Path dataDir;
 
@@ -21,19 +22,26 @@ final class JoinedLocalServer implements LocalServerLauncher {
         this.dataDir = dataDir;
     }
 
-    /** @throws CliFailure exit code 3 (not signed in) when no local server runs there */
+    /**
+     * Finds the server the data folder names and checks that it answers; each admin token is
+     * then made from the folder when asked for.
+     *
+     * @throws CliFailure exit code 3 (not signed in) when no local server runs there, 4 when the
+     *     one its {@code server.json} names does not answer within seconds
+     */
     @Override
     public LocalServerLauncher.RunningLocalServer start() {
-        LocalAdminToken first = mint();
+        String url = advertisedUrl();
+        ServerFileProbe.check(url, dataDir, START_HINT);
         return new LocalServerLauncher.RunningLocalServer() {
             @Override
             public String url() {
-                return first.url();
+                return url;
             }
 
             @Override
             public String issueAdminToken() {
-                return mint().token();
+                return LocalAdminToken.token(dataDir, TOKEN_LIFETIME);
             }
 
             @Override
@@ -43,14 +51,10 @@ final class JoinedLocalServer implements LocalServerLauncher {
         };
     }
 
-    private LocalAdminToken mint() {
+    private String advertisedUrl() {
         try {
-            return LocalAdminToken.mint(dataDir, TOKEN_LIFETIME, "'snapdeck server' or by opening "
-                    + "the dashboard");
+            return LocalAdminToken.advertisedUrl(dataDir, START_HINT);
         } catch (CliFailure e) {
-            if (e.exitCode() != ExitCode.UNREACHABLE) {
-                throw e;
-            }
             throw new CliFailure(ExitCode.AUTH, "Not signed in to any server, and no local server "
                     + "is running on " + dataDir.toAbsolutePath() + ": run 'snapdeck login URL', "
                     + "or start the local server with 'snapdeck server' or the dashboard.");

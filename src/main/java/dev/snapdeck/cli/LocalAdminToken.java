@@ -20,20 +20,42 @@ import dev.snapdeck.server.LocalServer;
 record LocalAdminToken(String url, String token) {
 
     /**
-     * Finds the server running on {@code dataDir} and mints an admin token for it.
+     * Finds the server running on {@code dataDir}, checks that it answers, and mints an admin
+     * token for it.
      *
      * @param startHint what to tell the user when no server runs there (after "start one with")
-     * @throws CliFailure exit code 4 when no server runs there, 3 when its database cannot be
-     *     written (another user's folder)
+     * @throws CliFailure exit code 4 when no server runs there or it does not answer within
+     *     seconds, 3 when its database cannot be written (another user's folder)
      */
     static LocalAdminToken mint(Path dataDir, Duration lifetime, String startHint) {
         Path folder = dataDir.toAbsolutePath();
-        String url = DataFolderLock.runningAt(folder).map(Object::toString)
+        String url = advertisedUrl(folder, startHint);
+        ServerFileProbe.check(url, folder, startHint);
+        return new LocalAdminToken(url, token(folder, lifetime));
+    }
+
+    /**
+     * Where the folder's {@code server.json} says its server listens, unchecked.
+     *
+     * @throws CliFailure exit code 4 when the folder has no such file
+     */
+    static String advertisedUrl(Path dataDir, String startHint) {
+        Path folder = dataDir.toAbsolutePath();
+        return DataFolderLock.runningAt(folder).map(Object::toString)
                 .orElseThrow(() -> new CliFailure(ExitCode.UNREACHABLE, "no local server is "
                         + "running on " + folder + " (it has no " + DataFolderLock.SERVER_FILE
                         + "); start one with " + startHint + "."));
+    }
+
+    /**
+     * A fresh admin token written into the folder's database, for the server already found.
+     *
+     * @throws CliFailure exit code 3 when the database cannot be written
+     */
+    static String token(Path dataDir, Duration lifetime) {
+        Path folder = dataDir.toAbsolutePath();
         try {
-            return new LocalAdminToken(url, LocalServer.issueAdminToken(folder, lifetime));
+            return LocalServer.issueAdminToken(folder, lifetime);
         } catch (IOException | SQLException e) {
             throw new CliFailure(ExitCode.AUTH, "cannot sign in to the local server on " + folder
                     + " without its password (" + e.getMessage() + ").");

@@ -54,6 +54,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--pipelines", description = "Pipelines folder (default: DATA/pipelines, seeded with the example).")
     Path pipelines;
 
+    @Option(names = "--max-parallel-steps", paramLabel = "N", defaultValue = "0",
+            description = "Steps of all runs that may run at once (default: the number of "
+                    + "processors, at least 2); a run waiting for room reads 'queued'.")
+    int maxParallelSteps;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +86,8 @@ public final class ServerCommand implements Callable<Integer> {
     /** Starts the server; the two ways starting commonly fails become one line each. */
     private LocalServer start(Path dataDir) throws Exception {
         try {
-            return LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null));
+            return LocalServer.start(new ServerOptions(host, port, dataDir, pipelines, null, null,
+                    checkedParallelSteps()));
         } catch (DataFolderLock.AlreadyRunningException e) {
             throw new CliFailure(ExitCode.PROBLEM, e.getMessage());
         } catch (PortInUseException e) {
@@ -93,6 +99,14 @@ public final class ServerCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    private int checkedParallelSteps() {
+        if (maxParallelSteps < 0) {
+            throw new CliFailure(ExitCode.USAGE, "--max-parallel-steps takes a number of steps, "
+                    + "1 or more; it was " + maxParallelSteps + ".");
+        }
+        return maxParallelSteps;
     }
 
     private CliFailure portInUse() {

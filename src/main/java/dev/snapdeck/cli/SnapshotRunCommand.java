@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
         description = {"Start a run of a snapshot, optionally with a run configuration.",
             "The --config file is checked against the snapshot first; problems print as "
                 + "FILE:LINE:COL: error|warning: message, and with an error nothing is sent.",
-            "With --wait, each step's status changes are printed until the run ends, and the "
-                + "exit code says how it ended. Ctrl+C stops waiting, not the run; so does an "
+            "With --wait, each step's status changes are printed until the run ends (and a "
+                + "line when the run waits queued for its first step to start), and the exit "
+                + "code says how it ended. Ctrl+C stops waiting, not the run; so does an "
                 + "outage of the server longer than --outage-grace."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.PROBLEM_LINE, ExitCode.USAGE_LINE,
@@ -94,22 +95,46 @@ final class SnapshotRunCommand extends ConnectedCommand {
 
     private PipelineRun await(Workspace workspace, PipelineRun started)
             throws InterruptedException {
-        PrintWriter progress = common.json() ? err() : out();
-        Map<String, ExecutionStatus> seen = new HashMap<>();
+        StepProgress progress = new StepProgress(common.json() ? err() : out());
         return watching.watch(started, err(), session()::verbose).untilEnded(workspace,
-                session().reopenerFor(workspace),
-                (reached, now) -> printStepChanges(reached.steps(now.id()), seen, progress));
+                session().reopenerFor(workspace), progress::printChanges);
     }
 
-    private static void printStepChanges(List<StepRun> steps, Map<String, ExecutionStatus> seen,
-            PrintWriter progress) {
-        for (StepRun step : steps) {
-            ExecutionStatus before = seen.put(step.name(), step.status());
-            if (step.status() != null && !step.status().equals(before)) {
-                progress.println("  " + step.name() + ": " + step.status());
+    /**
+     * What {@code --wait} has printed: each step's status as it changes, and a line when the run
+     * waits in {@code queued}, since until its first step starts there is no step to print. Every
+     * run is queued for a moment before its first step starts; the line comes only when a second
+     * round in a row finds it still queued, so it tells of a wait of at least one interval.
+     */
+    private static final class StepProgress {
+
+        private final PrintWriter progress;
+        private final Map<String, ExecutionStatus> seen = new HashMap<>();
+        private int queuedRounds;
+
+        StepProgress(PrintWriter progress) {
+            this.progress = progress;
+        }
+
+        void printChanges(Workspace reached, PipelineRun now) {
+            queuedRounds = ExecutionStatus.QUEUED.equals(now.status()) ? queuedRounds + 1 : 0;
+            if (queuedRounds == 2) {
+                progress.println("  Run " + TerminalText.visible(now.name())
+                        + " is queued: it waits to start.");
+                progress.flush();
+            }
+            printStepChanges(reached.steps(now.id()));
+            progress.flush();
+        }
+
+        private void printStepChanges(List<StepRun> steps) {
+            for (StepRun step : steps) {
+                ExecutionStatus before = seen.put(step.name(), step.status());
+                if (step.status() != null && !step.status().equals(before)) {
+                    progress.println("  " + step.name() + ": " + step.status());
+                }
             }
         }
-        progress.flush();
     }
 
     private int reportEnd(PipelineRun run, Output output) {

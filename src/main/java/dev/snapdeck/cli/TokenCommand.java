@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.service.ConnectionProfile;
 import dev.snapdeck.service.ConnectionProfile.SignIn;
@@ -109,11 +108,9 @@ public final class TokenCommand implements Callable<Integer> {
     }
 
     private String localServerUrl() {
-        Path dataDir = dataDir();
-        return DataFolderLock.runningAt(dataDir).map(Object::toString)
-                .orElseThrow(() -> new CliFailure(ExitCode.UNREACHABLE, "no local server is "
-                        + "running on " + dataDir.toAbsolutePath() + " (it has no "
-                        + DataFolderLock.SERVER_FILE + "); start one with " + START_HINT + "."));
+        String found = LocalAdminToken.advertisedUrl(dataDir(), START_HINT);
+        ServerFileProbe.check(found, dataDir(), START_HINT);
+        return found;
     }
 
     private String secret() throws IOException {

@@ -74,7 +74,7 @@ public final class LocalServer implements AutoCloseable {
             String projectId = ensureDefaultProject(store);
             AuthService auth = new AuthService(store, options.tokenLifetime());
             Optional<String> password = auth.ensureAdmin(projectId, options.adminPassword());
-            RunService runs = new RunService(store, dataDir, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            RunService runs = new RunService(store, dataDir, options.maxParallelSteps());
             int reconciled = runs.reconcile();
             if (reconciled > 0) {
                 LOG.warn("{} runs were in progress when the server last stopped; marked failed", reconciled);

@@ -64,6 +64,17 @@ class ServerCommandTest {
     }
 
     @Test
+    void aNegativeStepBoundIsAUsageErrorAndStartsNothing() {
+        CliHarness.Result result = new CliHarness(home).run("server", "--port", "0", "--data",
+                data.toString(), "--max-parallel-steps", "-1");
+
+        assertEquals(ExitCode.USAGE, result.code(), result.err());
+        assertEquals(List.of("error: --max-parallel-steps takes a number of steps, 1 or more; it "
+                + "was -1."), result.errLines());
+        assertTrue(Files.notExists(data.resolve("snapdeck.db")), "the server started");
+    }
+
+    @Test
     void aDataFolderThatIsAFileIsOneLineSayingWhatToDo() throws Exception {
         Path file = Files.writeString(data.resolve("server"), "notes");
 

@@ -111,12 +111,52 @@ class KilledServerTest {
         assertTrue(stepLog.contains("(pid " + shell.pid() + ") and the processes it started were ended"), stepLog);
     }
 
+    @Test
+    void aRunQueuedWhenTheServerWasKilledIsFailedAtTheNextStart() throws Exception {
+        String url = startServerProcess("--max-parallel-steps", "1");
+        String token = login(url);
+        String snapshotId = call(url, token, "POST", "/api/v1/x-snapdeck/pipelines/sleeper/snapshots",
+                "{}").get("id").asText();
+        String runs = "/api/v1/pipeline_snapshots/" + snapshotId + "/runs";
+        String first = call(url, token, "POST", runs, "{}").get("id").asText();
+        for (String pid : awaitStepPids(first)) {
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(stepProcesses::add);
+        }
+        String queued = call(url, token, "POST", runs, "{}").get("id").asText();
+        String statusBeforeTheKill = awaitStatusPast(url, token, queued, "initializing");
+
+        serverProcess.destroyForcibly();
+        serverProcess.waitFor();
+        restarted = LocalServer.start(new ServerOptions(null, 0, dataDir, pipelines, () -> PASSWORD,
+                null));
+        String newUrl = restarted.url().toString();
+        JsonNode run = call(newUrl, login(newUrl), "GET", "/api/v1/runs/" + queued, null);
+
+        assertEquals("queued", statusBeforeTheKill);
+        assertEquals("failed", run.get("body").get("status").asText(), run.toString());
+        assertTrue(run.get("body").get("status_reason").asText().contains("server stopped"),
+                run.toString());
+    }
+
+    /** The run's first status other than {@code status}. */
+    private String awaitStatusPast(String url, String token, String runId, String status)
+            throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String now = call(url, token, "GET", "/api/v1/runs/" + runId + "/status", null).asText();
+        while (now.equals(status) && Instant.now().isBefore(deadline)) {
+            now = call(url, token, "GET", "/api/v1/runs/" + runId + "/status", null).asText();
+        }
+        return now;
+    }
+
     /** Starts {@code snapdeck server} in a JVM of its own and returns its URL once it listens. */
-    private String startServerProcess() throws Exception {
+    private String startServerProcess(String... options) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.snapdeck.Main", "server", "--port", "0", "--data", dataDir.toString(),
-                "--pipelines", pipelines.toString())
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.snapdeck.Main", "server", "--port", "0",
+                "--data", dataDir.toString(), "--pipelines", pipelines.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("server-output.txt").toFile());
         builder.environment().put("SNAPDECK_ADMIN_PASSWORD", PASSWORD);

@@ -100,7 +100,7 @@ public final class AuthService {
      * @throws ApiException 401 (shape A) when the token is unknown, expired, or its key or user is gone
      */
     public Caller authenticate(String token) {
-        if (token.startsWith(KEY_PREFIX)) {
+        if (isApiKey(token)) {
             Map<String, Object> apiKey = checkApiKey(token);
             return caller((String) apiKey.get("service_account_id"));
         }
@@ -158,6 +158,11 @@ public final class AuthService {
             throw ApiException.unauthorized("the API key or its service account is not active.");
         }
         return row;
+    }
+
+    /** Whether a bearer token is an API key sent as it is, rather than an access token. */
+    public static boolean isApiKey(String token) {
+        return token.startsWith(KEY_PREFIX);
     }
 
     /** A new API key text for the key with this id. */

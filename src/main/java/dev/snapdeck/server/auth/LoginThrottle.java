@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed password logins for one user name
- * within {@code window}, further logins for that name are refused until the oldest of those
- * failures is older than the window. While refused, even the right password is refused, or the
- * refusal itself would tell a guesser which password was right. A successful login clears the
- * name's failures. Kept in memory only; a restart forgets it. Thread-safe.
+ * Slows credential guessing: after {@code maxFailures} failed sign-ins for one key (a user name,
+ * a client address) within {@code window}, further sign-ins for that key are refused until the
+ * oldest of those failures is older than the window. While refused, even the right credentials
+ * are refused, or the refusal itself would tell a guesser which guess was right. {@link
+ * #succeeded} clears a key's failures, for callers whose successes prove the key is no guesser.
+ * Kept in memory only; a restart forgets it. Thread-safe.
  */
 public final class LoginThrottle {
 
-    /** Names remembered at most, so a spray of made-up names cannot fill the memory. */
-    private static final int MAX_NAMES = 10_000;
+    /** Keys remembered at most, so a spray of made-up names cannot fill the memory. */
+    private static final int MAX_KEYS = 10_000;
 
     private final int maxFailures;
     private final Duration window;
@@ -27,7 +28,7 @@ public final class LoginThrottle {
     private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_NAMES;
+            return size() > MAX_KEYS;
         }
     };
 
@@ -37,9 +38,9 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long logins for {@code username} must wait; empty when they may go ahead. */
-    public synchronized Optional<Duration> waitFor(String username) {
-        Deque<Instant> recent = recentFailures(username);
+    /** How long sign-ins for {@code key} must wait; empty when they may go ahead. */
+    public synchronized Optional<Duration> waitFor(String key) {
+        Deque<Instant> recent = recentFailures(key);
         if (recent.size() < maxFailures) {
             return Optional.empty();
         }
@@ -47,24 +48,24 @@ public final class LoginThrottle {
         return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
-    public synchronized void failed(String username) {
-        Deque<Instant> recent = recentFailures(username);
+    public synchronized void failed(String key) {
+        Deque<Instant> recent = recentFailures(key);
         recent.addLast(clock.instant());
-        failures.put(username, recent);
+        failures.put(key, recent);
     }
 
-    public synchronized void succeeded(String username) {
-        failures.remove(username);
+    public synchronized void succeeded(String key) {
+        failures.remove(key);
     }
 
-    private Deque<Instant> recentFailures(String username) {
-        Deque<Instant> recent = failures.getOrDefault(username, new ArrayDeque<>());
+    private Deque<Instant> recentFailures(String key) {
+        Deque<Instant> recent = failures.getOrDefault(key, new ArrayDeque<>());
         Instant horizon = clock.instant().minus(window);
         while (!recent.isEmpty() && !recent.peekFirst().isAfter(horizon)) {
             recent.removeFirst();
         }
         if (recent.isEmpty()) {
-            failures.remove(username);
+            failures.remove(key);
         }
         return recent;
     }

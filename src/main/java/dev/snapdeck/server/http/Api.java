@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.server.auth.Caller;
-import dev.snapdeck.server.auth.LoginThrottle;
 import dev.snapdeck.server.runs.RunService;
 import dev.snapdeck.server.store.Store;
 
@@ -38,13 +36,12 @@ public final class Api {
     private static final Set<String> OPEN = Set.of("/health", "/ready", "/openapi.json", "/api/v1/info",
             "/api/v1/version", "/api/v1/login");
     static final String CALLER = "snapdeck.caller";
-    /** Failed password logins for one user name within a minute before further ones get 429. */
-    static final int MAX_FAILED_LOGINS = 10;
 
     private record Route(HandlerType method, String path, Handler handler) {
     }
 
     private final AuthService auth;
+    private final SignInLimits signInLimits = new SignInLimits(Clock.systemUTC());
     private final SystemController system;
     private final SnapshotController snapshots;
     private final RunController runs;
@@ -54,8 +51,8 @@ public final class Api {
     public Api(Store store, AuthService auth, RunService runService, Views views, String projectId,
             Path pipelinesDir, String serverId) {
         this.auth = auth;
-        this.system = new SystemController(store, auth, new LoginThrottle(MAX_FAILED_LOGINS, Duration.ofMinutes(1),
-                Clock.systemUTC()), views, projectId, serverId, this::openApi);
+        this.system = new SystemController(store, auth, signInLimits, views, projectId, serverId,
+                this::openApi);
         this.snapshots = new SnapshotController(store, views, projectId, pipelinesDir, runService);
         this.runs = new RunController(store, views, projectId, runService);
         table();
@@ -216,7 +213,11 @@ public final class Api {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
             throw ApiException.framework(401, "Not authenticated");
         }
-        Caller caller = auth.authenticate(header.substring(7).trim());
+        String token = header.substring(7).trim();
+        // An API key as the bearer token is a sign-in as much as the login's API-key grant.
+        Caller caller = AuthService.isApiKey(token)
+                ? signInLimits.apiKey(ctx, () -> auth.authenticate(token))
+                : auth.authenticate(token);
         ctx.attribute(CALLER, caller);
     }
 

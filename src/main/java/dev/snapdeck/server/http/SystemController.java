@@ -1,10 +1,8 @@
 package dev.snapdeck.server.http;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snapdeck.Version;
 import dev.snapdeck.server.auth.AuthService;
 import dev.snapdeck.server.auth.Caller;
-import dev.snapdeck.server.auth.LoginThrottle;
 import dev.snapdeck.server.auth.Secrets;
 import dev.snapdeck.server.store.Store;
 import dev.snapdeck.server.store.Times;
@@ -30,13 +27,13 @@ final class SystemController {
     private final String projectId;
     private final String serverId;
     private final Supplier<ObjectNode> openApi;
-    private final LoginThrottle loginThrottle;
+    private final SignInLimits signInLimits;
 
-    SystemController(Store store, AuthService auth, LoginThrottle loginThrottle, Views views, String projectId,
-            String serverId, Supplier<ObjectNode> openApi) {
+    SystemController(Store store, AuthService auth, SignInLimits signInLimits, Views views,
+            String projectId, String serverId, Supplier<ObjectNode> openApi) {
         this.store = store;
         this.auth = auth;
-        this.loginThrottle = loginThrottle;
+        this.signInLimits = signInLimits;
         this.views = views;
         this.projectId = projectId;
         this.serverId = serverId;
@@ -85,8 +82,6 @@ final class SystemController {
         json(ctx, info);
     }
 
-    // TODO: API-key logins are not throttled; a key's secret is 32 random bytes, which no guessing
-    // at HTTP speed comes near.
     void login(Context ctx) {
         String grant = ctx.formParam("grant_type");
         String username = ctx.formParam("username");
@@ -96,9 +91,10 @@ final class SystemController {
             if (username == null || username.isEmpty()) {
                 throw ApiException.framework(400, "Invalid request: username is required.");
             }
-            token = throttledPasswordLogin(ctx, username, password);
+            token = signInLimits.password(ctx, username,
+                    () -> auth.loginWithPassword(username, password));
         } else if ("zenml-api-key".equals(grant) || (grant == null || grant.isEmpty()) && password != null) {
-            token = auth.loginWithApiKey(password);
+            token = signInLimits.apiKey(ctx, () -> auth.loginWithApiKey(password));
         } else if (grant == null || grant.isEmpty()) {
             throw ApiException.framework(400, "Invalid request: username is required.");
         } else {
@@ -112,26 +108,6 @@ final class SystemController {
             answer.putNull(key);
         }
         json(ctx, answer);
-    }
-
-    private String throttledPasswordLogin(Context ctx, String username, String password) {
-        Optional<Duration> wait = loginThrottle.waitFor(username);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw ApiException.framework(429, "Too many failed logins for user '" + username
-                    + "'. Try again in " + seconds + " s.");
-        }
-        try {
-            String token = auth.loginWithPassword(username, password);
-            loginThrottle.succeeded(username);
-            return token;
-        } catch (ApiException e) {
-            if (e.status() == 401) {
-                loginThrottle.failed(username);
-            }
-            throw e;
-        }
     }
 
     void logout(Context ctx) {

@@ -156,6 +156,9 @@ final class RunExecution implements RunHandle {
         }
         try {
             key = prepare(step, stepDir, attempt);
+            if (stoppedBeforeStart(step, attempt)) {
+                return;
+            }
             if (key != null && attempt == 1 && cache.restore(key, stepDir.resolve("outputs"), log)) {
                 synchronized (this) {
                     notifyStarted(step.name(), attempt, log);
@@ -244,8 +247,8 @@ final class RunExecution implements RunHandle {
 
         Process process;
         synchronized (this) {
-            if (killRequested) {
-                report(step.name(), attempt, ExecutionStatus.STOPPED, null, key);
+            if (stoppedBeforeStart(step, attempt)) {
+                appendQuietly(log, "[snapdeck] not started: the run was stopped first\n");
                 return;
             }
             notifyStarted(step.name(), attempt, log);
@@ -256,6 +259,23 @@ final class RunExecution implements RunHandle {
         process.getOutputStream().close();
         boolean timedOut = !waitFor(process, step);
         finishAttempt(step, attempt, log, key, process, timedOut);
+    }
+
+    /**
+     * Whether a stop, graceful or not, came after this attempt left the queue but before it
+     * started; such an attempt must not start (a stopped run starts nothing new) and is reported
+     * here: a first attempt as {@code skipped}, a retry as {@code stopped}.
+     */
+    private synchronized boolean stoppedBeforeStart(StepPlan step, int attempt) {
+        if (!stopRequested) {
+            return false;
+        }
+        if (attempt == 1) {
+            report(step.name(), 0, ExecutionStatus.SKIPPED, null, null);
+        } else {
+            report(step.name(), attempt, ExecutionStatus.STOPPED, null, cacheKeyOf(step.name()));
+        }
+        return true;
     }
 
     /** Waits for the process; false when its timeout ran out and its tree was killed. */

@@ -360,9 +360,9 @@ public final class RunService implements RunListener, AutoCloseable {
                         ? (ObjectNode) config.get("parameters") : Json.object();
                 steps.add(new StepPlan(name, command, after, parameters, policy, timeout, cache));
             }
-            runLog(runId, "Run " + runId + " starts with " + steps.size() + " steps.");
+            runLog(runId, "Run " + runId + " queued with " + steps.size() + " steps.");
             synchronized (handles) {
-                if (!markRunning(runId)) {
+                if (!markQueued(runId)) {
                     return;
                 }
                 handles.put(runId, orchestrator.submit(new RunPlan(runId, codeDir, runDir, steps, false), this));
@@ -373,13 +373,16 @@ public final class RunService implements RunListener, AutoCloseable {
         }
     }
 
-    /** @return false when the run left {@code initializing} (stopped or deleted) before it could start */
-    private boolean markRunning(String runId) {
-        return store.transaction(tx -> {
-            String now = Times.now();
-            return tx.update("UPDATE runs SET status = 'running', start_time = ?, updated = ? WHERE id = ? "
-                    + "AND status = 'initializing'", now, now, runId) == 1;
-        });
+    /**
+     * The run is handed to the orchestrator: {@code queued} until its first step starts (the
+     * orchestrator's step slots may all be taken), then {@code running}.
+     *
+     * @return false when the run left {@code initializing} (stopped or deleted) before it could
+     *     start
+     */
+    private boolean markQueued(String runId) {
+        return store.transaction(tx -> tx.update("UPDATE runs SET status = 'queued', updated = ? "
+                + "WHERE id = ? AND status = 'initializing'", Times.now(), runId) == 1);
     }
 
     /**
@@ -463,6 +466,9 @@ public final class RunService implements RunListener, AutoCloseable {
         runLog(runId, "Step " + stepName + " started (attempt " + attempt + ").");
         store.transaction(tx -> {
             String now = Times.stored(start);
+            // The first step to start ends the wait; a run being stopped stays 'stopping'.
+            tx.update("UPDATE runs SET status = 'running', start_time = ?, updated = ? "
+                    + "WHERE id = ? AND status = 'queued'", now, now, runId);
             int changed = tx.update("UPDATE step_runs SET status = 'running', version = ?, start_time = ?, "
                     + "end_time = NULL, exit_code = NULL, log_file = ?, updated = ? WHERE run_id = ? AND name = ?",
                     attempt, now, logFile.toString(), now, runId, stepName);

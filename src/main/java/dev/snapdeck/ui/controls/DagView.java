@@ -40,7 +40,7 @@ public final class DagView extends ScrollPane {
     static final double SMALLEST_SCALE = 0.6;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final Set<String> KNOWN_STATUSES = Set.of("completed", "running", "failed",
-            "cached", "stopped", "stopping", "skipped", "initializing", "provisioning",
+            "cached", "stopped", "stopping", "skipped", "initializing", "provisioning", "queued",
             "retrying", "retried");
 
     private final Pane canvas = new Pane();

@@ -55,8 +55,12 @@ import org.slf4j.LoggerFactory;
 public final class RunDetailViewModel {
 
     static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
+    /** ZenML's dashboard's three (reference §7.5), and {@code queued}: a run waiting to start. */
     private static final Set<ExecutionStatus> STOPPABLE = Set.of(ExecutionStatus.INITIALIZING,
-            ExecutionStatus.PROVISIONING, ExecutionStatus.RUNNING);
+            ExecutionStatus.PROVISIONING, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING);
+    /** A run in one of these has not started yet. */
+    private static final Set<ExecutionStatus> WAITING = Set.of(ExecutionStatus.INITIALIZING,
+            ExecutionStatus.PROVISIONING, ExecutionStatus.QUEUED);
     private static final Logger LOG = LoggerFactory.getLogger(RunDetailViewModel.class);
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -157,8 +161,9 @@ public final class RunDetailViewModel {
     }
 
     /**
-     * Stop is offered while the run is initializing, provisioning or running and the
-     * orchestrator has given it a run id (reference §7.5).
+     * Stop is offered while the run is initializing, provisioning, queued or running and the
+     * orchestrator has given it a run id (reference §7.5, plus queued: a run waiting to start
+     * can be stopped before it does).
      */
     public BooleanBinding canStopProperty() {
         return canStop;
@@ -276,7 +281,9 @@ public final class RunDetailViewModel {
 
     /**
      * One line of what the Runs table says of a run and its header does not: pipeline, snapshot,
-     * user, start and duration ("running for" while it is in progress). Empty parts are left out.
+     * user, start and duration ("running for" while it is in progress). A run that has not
+     * started yet says when it was created and how long it has waited ("queued for").
+     * Empty parts are left out.
      */
     static String summary(PipelineRun run, Instant now) {
         List<String> parts = new ArrayList<>();
@@ -289,15 +296,25 @@ public final class RunDetailViewModel {
         if (!Formats.name(run.user()).isEmpty()) {
             parts.add("by " + Formats.name(run.user()));
         }
+        parts.addAll(timeParts(run, now));
+        return String.join(" · ", parts);
+    }
+
+    private static List<String> timeParts(PipelineRun run, Instant now) {
+        List<String> parts = new ArrayList<>();
+        boolean waiting = !run.hasEnded() && run.startTime() == null
+                && WAITING.contains(run.status());
         Instant start = run.startTime() != null ? run.startTime() : run.created();
         if (start != null) {
-            parts.add("started " + Formats.when(start));
+            parts.add((waiting ? "created " : "started ") + Formats.when(start));
         }
         String took = Formats.duration(runDuration(run, now));
         if (!took.isEmpty()) {
-            parts.add((run.hasEnded() ? "took " : "running for ") + took);
+            String verb = run.hasEnded() ? "took "
+                    : waiting ? run.status() + " for " : "running for ";
+            parts.add(verb + took);
         }
-        return String.join(" · ", parts);
+        return parts;
     }
 
     /**

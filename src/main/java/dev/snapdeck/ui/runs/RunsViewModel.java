@@ -46,8 +46,8 @@ public final class RunsViewModel {
     static final int PAGE_SIZE = 50;
     /** The statuses the status filter offers; null stands for all. */
     public static final List<ExecutionStatus> STATUSES = List.of(ExecutionStatus.RUNNING,
-            ExecutionStatus.INITIALIZING, ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
-            ExecutionStatus.STOPPED, ExecutionStatus.CACHED);
+            ExecutionStatus.QUEUED, ExecutionStatus.INITIALIZING, ExecutionStatus.COMPLETED,
+            ExecutionStatus.FAILED, ExecutionStatus.STOPPED, ExecutionStatus.CACHED);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsViewModel.class);
 

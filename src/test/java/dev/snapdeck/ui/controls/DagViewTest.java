@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javafx.application.Application;
 import javafx.css.PseudoClass;
@@ -29,6 +33,11 @@ class DagViewTest {
             new DagNode("export", "export", "weird"));
     private static final List<DagEdge> EDGES = List.of(new DagEdge("load", "train"),
             new DagEdge("train", "evaluate"), new DagEdge("load", "export"));
+
+    /** ZenML's ExecutionStatus values (reference §7.4). */
+    private static final List<String> ZENML_STATUSES = List.of("initializing", "provisioning",
+            "queued", "running", "retrying", "paused", "resuming", "stopping", "cancelling",
+            "completed", "cached", "skipped", "retried", "failed", "stopped", "cancelled");
 
     private DagView dag;
 
@@ -64,6 +73,37 @@ class DagViewTest {
         assertTrue(box(robot, "load").getStyleClass().contains("status-completed"));
         assertTrue(box(robot, "train").getStyleClass().contains("status-running"));
         assertTrue(box(robot, "export").getStyleClass().contains(DagView.STATUS_OTHER));
+    }
+
+    @Test
+    void aQueuedStepHasAStatusClassOfItsOwn() {
+        assertEquals("status-queued", DagView.statusStyleClass("queued"));
+    }
+
+    /** A status class with no rule would draw its step, or its pill on Runs, uncoloured. */
+    @Test
+    void everyStatusClassHasARuleForDagNodesAndStatusPills() throws IOException {
+        String nodes = stylesheet("/dev/snapdeck/ui/controls/DagView.css");
+        String pills = stylesheet("/dev/snapdeck/ui/runs/RunsView.css");
+
+        for (String status : ZENML_STATUSES) {
+            String styleClass = DagView.statusStyleClass(status);
+            if (!styleClass.equals(DagView.STATUS_OTHER)) {
+                assertTrue(hasRule(nodes, ".dag-node." + styleClass), styleClass + " node");
+                assertTrue(hasRule(pills, ".status-pill." + styleClass), styleClass + " pill");
+            }
+        }
+    }
+
+    /** Whether a rule's selector ends with {@code selector} ("x-run" is no rule for "x-running"). */
+    private static boolean hasRule(String css, String selector) {
+        return Pattern.compile(Pattern.quote(selector) + "\\s*[,{]").matcher(css).find();
+    }
+
+    private static String stylesheet(String path) throws IOException {
+        try (InputStream in = DagViewTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -152,13 +152,15 @@ class RunDetailViewModelTest {
     }
 
     @Test
-    void offersStopOnlyWhileRunningWithAnOrchestratorRunId() {
+    void offersStopOnlyWhileWaitingOrRunningWithAnOrchestratorRunId() {
         Instant now = Instant.now();
 
         assertTrue(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
                 now, ExecutionStatus.RUNNING, training, "o-1")));
         assertTrue(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
                 now, ExecutionStatus.INITIALIZING, training, "o-1")));
+        assertTrue(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
+                now, ExecutionStatus.QUEUED, training, "o-1")));
         assertFalse(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
                 now, ExecutionStatus.RUNNING, training, null)));
         assertFalse(RunDetailViewModel.isStoppable(RunsWorkspace.run(UUID.randomUUID(), "a",
@@ -233,5 +235,18 @@ class RunDetailViewModelTest {
                 + Formats.when(started) + " · running for 4.0 s", whileRunning);
         assertEquals("pipeline training · snapshot iris-prod · started " + Formats.when(started)
                 + " · took 3 min 05 s", afterwards);
+    }
+
+    @Test
+    void aQueuedRunIsSummarisedAsWaitingSinceItWasCreated() {
+        Instant created = Instant.parse("2026-01-01T10:00:00Z");
+        PipelineRun queued = new PipelineRun(UUID.randomUUID(), "r", created, created,
+                ExecutionStatus.QUEUED, true, null, 1, null, new Ref(UUID.randomUUID(), "training"),
+                null, null, null, null, List.of(), List.of(), null, null, null, null);
+
+        String summary = RunDetailViewModel.summary(queued, created.plusSeconds(4));
+
+        assertEquals("pipeline training · created " + Formats.when(created) + " · queued for 4.0 s",
+                summary);
     }
 }
