@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.stream.Collectors;
@@ -138,16 +139,23 @@ class RunFromRunSnapshotTest {
     void theMainWindowTellsWhenTheRunEnds(FxRobot robot) throws Exception {
         runFromTheEditor(robot);
 
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup((Label label) ->
-                label.getText() != null && label.getText().startsWith("Run completed — "))
-                .tryQuery().isPresent());
-        Node shown = robot.lookup((Label label) -> label.getText() != null
-                && label.getText().startsWith("Run completed — ")).query();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> runCompletedNotice(robot)
+                .isPresent());
+        Node shown = runCompletedNotice(robot).orElseThrow();
 
         assertTrue(shown.getScene().getWindow() instanceof PopupWindow);
         assertSame(mainWindow, ((PopupWindow) shown.getScene().getWindow()).getOwnerWindow());
         assertTrue(((Label) shown).getText().endsWith(" has completed."),
                 ((Label) shown).getText());
+    }
+
+    /**
+     * Looked up on the FX thread: the run detail redraws while the run goes on, and a lookup from
+     * the test thread can meet a list of children changing under it.
+     */
+    private static Optional<Label> runCompletedNotice(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup((Label label) -> label.getText() != null
+                && label.getText().startsWith("Run completed — ")).<Label>tryQuery()).get();
     }
 
     @Test
