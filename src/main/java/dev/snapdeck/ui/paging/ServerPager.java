@@ -148,10 +148,15 @@ public final class ServerPager<T> {
         return query;
     }
 
-    /** Takes in page {@code pageNumber} as the server answered it; the screen shows its rows. */
+    /**
+     * Takes in page {@code pageNumber} as the server answered it; the screen shows its rows. A
+     * first page, however it came (loaded, fetched again by a live update, gone back to), anchors
+     * the pages after it at its newest row: they go on from the rows it shows, so none that a
+     * refresh pushed off it is skipped.
+     */
     public void show(int pageNumber, Page<T> result) {
-        if (createdOf != null && pageNumber == 1 && anchor == null && !result.items().isEmpty()) {
-            anchor = createdOf.apply(result.items().get(0));
+        if (createdOf != null && pageNumber == 1) {
+            anchor = result.items().isEmpty() ? null : createdOf.apply(result.items().get(0));
         }
         page.set(pageNumber);
         total.set(result.total());

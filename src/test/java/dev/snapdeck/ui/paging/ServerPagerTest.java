@@ -60,6 +60,16 @@ class ServerPagerTest {
     }
 
     @Test
+    void aFirstPageFetchedAgainWithNewerRowsMovesTheAnchor() {
+        pager.show(1, page(1, 3, 5, NEWEST));
+        pager.show(1, page(1, 3, 7, NEWEST.plusSeconds(3600)));
+
+        Map<String, String> second = QueryParams.of(pager.pageQuery(new RunQuery(), 2));
+
+        assertEquals("lte:2025-03-04 11:20:31", second.get("created"));
+    }
+
+    @Test
     void unanchoredPagerNeverBoundsByCreation() {
         ServerPager<Instant> unanchored = ServerPager.unanchored(2, loaded::add);
         unanchored.show(1, page(1, 3, 5, NEWEST));
