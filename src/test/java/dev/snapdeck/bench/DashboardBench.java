@@ -38,15 +38,20 @@ import dev.snapdeck.ui.testing.FakeShell;
  *   <li>start-up: a child JVM from spawn to a populated Snapshots view, started as {@code Main}
  *       starts the dashboard (log file, local server and sign-in on a thread of their own while
  *       JavaFX starts), against a child JVM from spawn to a bare JavaFX window with the same class
- *       path (aim: at most 1.5x), and against {@link ScreenFloorMain}, the same kinds of
- *       controls with none of Snapdeck's code, which shows how much of the ratio JavaFX and the
- *       libraries take before the dashboard does anything. TODO: not met, 3.3x to 3.5x on two
- *       cores. The process is busy on
- *       both cores the whole time: of about 3.6 s of processor time, the JIT compilers take 1.5 s
- *       (mostly code that loads classes and spins lambda classes: some 8,000 classes and 1,300
- *       lambdas, against 2,700 for the bare window), the JavaFX thread 0.6 s for the window, and
- *       the local server (Jetty, SQLite) and the sign-in the rest. A class-data-sharing archive
- *       cuts both children by about 40% and leaves the ratio where it is;</li>
+ *       path (aim: at most 1.5x). Two more children show how much of that JavaFX and the
+ *       libraries take before the dashboard does anything: {@link ScreenFloorMain}, the same
+ *       kinds of controls with none of Snapdeck's code, and {@link TableFloorMain}, the themed
+ *       table with its one row alone. The aim is not met and cannot be with a JavaFX table on
+ *       this machine: the table alone is already 1.85x to 2x the bare window (with AtlantaFX or
+ *       with JavaFX's own Modena theme alike), the whole screen 1.9x to 2.3x, and the dashboard
+ *       3.3x to 3.5x, about 1.7x its floor. What the dashboard adds keeps both cores busy: of
+ *       about 3.6 s of processor time, the JIT compilers take 1.5 s (mostly code that loads
+ *       classes and spins lambda classes: some 8,000 classes and 1,300 lambdas, against 2,700
+ *       for the bare window), the JavaFX thread 0.6 s for the window, and the local server
+ *       (Jetty, SQLite) and the sign-in the rest. A class-data-sharing archive cuts every child
+ *       by about 40% and leaves the ratios where they are; C1 alone ({@code
+ *       -XX:TieredStopAtLevel=1}) brings the dashboard to 2.7x but slows the server and the
+ *       editor for the whole session;</li>
  *   <li>a Runs table of 10,000 rows: scrolling through it and select-all, reporting the longest
  *       gap between two FX pulses against the longest gap while idle.</li>
  * </ul>
@@ -73,14 +78,17 @@ public final class DashboardBench {
 
     private static void benchStartup(Path work, Path data) throws Exception {
         List<Long> bare = new ArrayList<>();
+        List<Long> table = new ArrayList<>();
         List<Long> floor = new ArrayList<>();
         List<Long> dashboard = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             bare.add(child(BareWindowMain.class, work, data));
+            table.add(child(TableFloorMain.class, work, data));
             floor.add(child(ScreenFloorMain.class, work, data));
             dashboard.add(child(dev.snapdeck.ui.shell.DashboardStartMain.class, work, data));
         }
         long bareBest = best(bare);
+        long tableBest = best(table);
         long floorBest = best(floor);
         long dashboardBest = best(dashboard);
         LOG.info("Start-up: bare JavaFX window {} ms, dashboard to populated Snapshots {} ms "
@@ -89,6 +97,8 @@ public final class DashboardBench {
         LOG.info("Start-up floor: the same kinds of controls with no Snapdeck code {} ms, {} the "
                 + "bare window; the dashboard is {} that floor", floorBest,
                 ratio(floorBest, bareBest), ratio(dashboardBest, floorBest));
+        LOG.info("Start-up floor, table alone: the themed table with its one row and nothing "
+                + "else {} ms, {} the bare window", tableBest, ratio(tableBest, bareBest));
     }
 
     private static long best(List<Long> millis) {

@@ -70,10 +70,10 @@ public final class ScreenFloorMain {
         BorderPane root = new BorderPane(main, null, null, statusBar(), null);
         stage.setScene(new Scene(root, 1200, 760));
         stage.show();
-        writeReadyOnceDrawn();
+        writeReadyOnceDrawn(ready);
     }
 
-    private static TableView<List<String>> table() {
+    static TableView<List<String>> table() {
         TableView<List<String>> table = new TableView<>(FXCollections.observableArrayList(
                 List.<List<String>>of(ROW)));
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -137,7 +137,7 @@ public final class ScreenFloorMain {
      * The first pulse renders the window; the second begins once it has been drawn, as the
      * dashboard's ready file waits for the pulse after the one that drew its rows.
      */
-    private static void writeReadyOnceDrawn() {
+    static void writeReadyOnceDrawn(Path ready) {
         new AnimationTimer() {
             private int pulses;
 
