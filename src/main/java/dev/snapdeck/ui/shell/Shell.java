@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -197,6 +199,14 @@ public final class Shell implements Navigator {
                             + "saved, and closing loses them. (Save YAML… keeps them in a file.)",
                     "Close and lose them")) {
                 close.consume();
+            }
+        });
+        // Escape closes the window as its close button does, asking first about unkept edits.
+        // An Escape something inside used (a completion list, a menu) never gets this far.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE) {
+                key.consume();
+                stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             }
         });
         stage.setOnHidden(e -> {

@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunQuery;
 import dev.snapdeck.ui.editor.RunSnapshotView;
+import dev.snapdeck.ui.editor.YamlEditor;
 import dev.snapdeck.ui.runs.RunsView;
 
 import org.junit.jupiter.api.AfterAll;
@@ -169,5 +172,27 @@ class RunFromRunSnapshotTest {
         assertFalse(editorWindow.isShowing());
         assertTrue(app.shell().editorWindows().isEmpty());
         robot.interact(mainWindow::show);
+    }
+
+    @Test
+    void escapeClosesRunSnapshotOnceNothingInsideTakesIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.workspace() != null);
+        robot.interact(() -> app.shell().runSnapshot(snapshotId));
+        Stage editorWindow = app.shell().editorWindows().get(0);
+        RunSnapshotView editor = (RunSnapshotView) editorWindow.getScene().getRoot();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !editor.editor().getText().isEmpty());
+        robot.interact(() -> editor.editor().showCompletions());
+        ListView<?> completions = robot.lookup("#" + YamlEditor.COMPLETION_LIST_ID).queryListView();
+        assertTrue(completions.getScene().getWindow().isShowing());
+
+        robot.type(KeyCode.ESCAPE);
+
+        assertFalse(completions.getScene().getWindow().isShowing());
+        assertTrue(editorWindow.isShowing(), "the first Escape closes the completion list only");
+
+        robot.type(KeyCode.ESCAPE);
+
+        assertFalse(editorWindow.isShowing());
+        assertTrue(app.shell().editorWindows().isEmpty());
     }
 }
