@@ -209,11 +209,19 @@ public final class RunDetailViewModel {
                 "Stop")) {
             return;
         }
+        // The run goes on while the question is open and may have ended by the answer; stopping
+        // an ended run would only earn an error, so it is looked at once more first.
         context.executor().submit(() -> {
+            PipelineRun latest = workspace.run(runId);
+            if (latest.status().isFinished()) {
+                return latest;
+            }
             workspace.stopRun(runId, graceful);
-            return true;
-        }).onSuccess(done -> {
-            context.dialogs().notify("Stopping " + current.name());
+            return null;
+        }).onSuccess(ended -> {
+            context.dialogs().notify(ended == null ? "Stopping " + current.name()
+                    : ended.name() + " had already " + ended.status().raw()
+                            + "; there was nothing to stop.");
             load();
         }).onFailure(failure -> context.dialogs().showError("Cannot stop the run",
                 Problems.describe("The server did not stop " + current.name(), failure),

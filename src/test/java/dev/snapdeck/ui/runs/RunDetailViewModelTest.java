@@ -183,6 +183,24 @@ class RunDetailViewModelTest {
     }
 
     @Test
+    void aRunThatEndedWhileTheQuestionWasOpenIsNotStopped() {
+        PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
+        open(run);
+        // The detail still shows it running; the server has it completed by the answer.
+        workspace.update(RunsWorkspace.run(run.id(), "r", run.created(),
+                ExecutionStatus.COMPLETED, training, null));
+        shell.answers.add(true);
+
+        viewModel.stop(true);
+
+        Eventually.await("the notice", Duration.ofSeconds(5), () -> !shell.notifications.isEmpty());
+        assertEquals(List.of("r had already completed; there was nothing to stop."),
+                shell.notifications);
+        assertTrue(workspace.stops.isEmpty());
+        assertTrue(shell.errors.isEmpty());
+    }
+
+    @Test
     void doesNotStopWhenTheUserSaysNo() {
         PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
         open(run);
