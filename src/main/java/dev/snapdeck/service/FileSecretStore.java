@@ -40,7 +40,7 @@ public final class FileSecretStore implements SecretStore {
 
     public FileSecretStore(Path file) {
         this.file = file;
-        this.shared = new SharedFile(file);
+        this.shared = new SharedFile(file, "secrets file");
     }
 
     /** Fails with {@link UnreadableFileException} when the file cannot be read or is not JSON. */
@@ -51,7 +51,7 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public synchronized void put(String profile, String secret) {
-        changing(() -> {
+        shared.change(() -> {
             Map<String, String> secrets = read();
             secrets.put(profile, secret);
             write(secrets);
@@ -60,7 +60,7 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public synchronized void remove(String profile) {
-        changing(() -> {
+        shared.change(() -> {
             Map<String, String> secrets = read();
             if (secrets.remove(profile) != null) {
                 write(secrets);
@@ -73,7 +73,7 @@ public final class FileSecretStore implements SecretStore {
      * fails, the file stays as it was, so a secret is never gone from both places.
      */
     synchronized void moveAllTo(BiConsumer<String, String> destination) {
-        changing(() -> {
+        shared.change(() -> {
             Map<String, String> secrets = read();
             if (secrets.isEmpty()) {
                 return;
@@ -85,23 +85,6 @@ public final class FileSecretStore implements SecretStore {
                 throw new UncheckedIOException("Cannot delete the secrets file " + file, e);
             }
         });
-    }
-
-    /** One read, change and write while no other process or thread changes the file. */
-    private void changing(Runnable change) {
-        try {
-            shared.change(() -> {
-                change.run();
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(e), e);
-        }
-    }
-
-    private String cannotWrite(IOException e) {
-        return "Cannot write the secrets file " + file + ": " + (e.getMessage() == null
-                ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     @Override
@@ -127,15 +110,11 @@ public final class FileSecretStore implements SecretStore {
     }
 
     private void write(Map<String, String> secrets) {
-        try {
-            shared.replace(temporary -> {
-                // Owner-only before the first secret is written into it.
-                restrictToOwner(temporary);
-                json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(e), e);
-        }
+        shared.replace(temporary -> {
+            // Owner-only before the first secret is written into it.
+            restrictToOwner(temporary);
+            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
+        });
     }
 
     static void restrictToOwner(Path path) throws IOException {

@@ -28,7 +28,7 @@ public final class ProfileStore {
 
     public ProfileStore(Path file, SecretStore secrets) {
         this.file = file;
-        this.shared = new SharedFile(file);
+        this.shared = new SharedFile(file, "connections file");
         this.secrets = secrets;
     }
 
@@ -67,7 +67,7 @@ public final class ProfileStore {
      * profile cannot be written, so a failure never leaves a profile without its secret.
      */
     public synchronized void save(ConnectionProfile profile, String secret) {
-        changing(() -> {
+        shared.change(() -> {
             Stored stored = read();
             stored.profiles.removeIf(p -> p.name().equals(profile.name()));
             stored.profiles.add(profile);
@@ -99,7 +99,7 @@ public final class ProfileStore {
     }
 
     public synchronized void activate(String name) {
-        changing(() -> {
+        shared.change(() -> {
             Stored stored = read();
             if (stored.profiles.stream().noneMatch(p -> p.name().equals(name))) {
                 throw new IllegalArgumentException("There is no connection named " + name);
@@ -111,7 +111,7 @@ public final class ProfileStore {
 
     /** Makes no profile active, so the dashboard and the CLI use the local server again. */
     public synchronized void deactivate() {
-        changing(() -> {
+        shared.change(() -> {
             Stored stored = read();
             stored.active = null;
             write(stored);
@@ -120,7 +120,7 @@ public final class ProfileStore {
 
     /** Removes the profile and its secret; if it was active, no profile is active afterwards. */
     public synchronized void remove(String name) {
-        changing(() -> {
+        shared.change(() -> {
             Stored stored = read();
             stored.profiles.removeIf(p -> p.name().equals(name));
             if (name.equals(stored.active)) {
@@ -129,27 +129,6 @@ public final class ProfileStore {
             write(stored);
             secrets.remove(name);
         });
-    }
-
-    /**
-     * Runs one read, change and write of the file while no other process or thread changes it:
-     * CLI commands and the dashboard may save connections at the same moment, and each keeps
-     * what the others saved.
-     */
-    private void changing(Runnable change) {
-        try {
-            shared.change(() -> {
-                change.run();
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(e), e);
-        }
-    }
-
-    private String cannotWrite(IOException e) {
-        return "Cannot write the connections file " + file + ": " + (e.getMessage() == null
-                ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     public Optional<String> secret(String profile) {
@@ -181,12 +160,8 @@ public final class ProfileStore {
     }
 
     private void write(Stored stored) {
-        try {
-            shared.replace(temporary -> json.writerWithDefaultPrettyPrinter()
-                    .writeValue(temporary.toFile(), stored));
-        } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(e), e);
-        }
+        shared.replace(temporary -> json.writerWithDefaultPrettyPrinter()
+                .writeValue(temporary.toFile(), stored));
     }
 
     /** The file's layout. */

@@ -1,6 +1,7 @@
 package dev.snapdeck.service;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SharedFile {
 
-    /** Reads, changes and writes the file; runs while no one else changes it. */
-    interface Change<T> {
-        T apply() throws IOException;
-    }
-
     /** Writes the new content into {@code temporary}, which then takes the file's place. */
     interface Content {
         void writeTo(Path temporary) throws IOException;
@@ -36,23 +32,28 @@ final class SharedFile {
     private static final ConcurrentMap<Path, ReentrantLock> HELD_HERE = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final String what;
 
-    SharedFile(Path file) {
+    /** {@code what} names the file in errors: "connections file". */
+    SharedFile(Path file, String what) {
         this.file = file.toAbsolutePath().normalize();
+        this.what = what;
     }
 
     /**
-     * Runs {@code change} while holding the file's lock, waiting for other processes and
-     * threads that hold it. Within {@code change}, this thread may change the file again.
+     * Runs {@code change} (a read, change and write of the file) while holding the file's lock,
+     * waiting for other processes and threads that hold it. Within {@code change}, this thread
+     * may change the file again.
      *
-     * @throws IOException when the lock cannot be taken, or as {@code change} fails
+     * @throws UncheckedIOException when the lock cannot be taken, saying which file
      */
-    <T> T change(Change<T> change) throws IOException {
+    void change(Runnable change) {
         ReentrantLock here = HELD_HERE.computeIfAbsent(file, path -> new ReentrantLock());
         here.lock();
         try {
             if (here.getHoldCount() > 1) {
-                return change.apply();
+                change.run();
+                return;
             }
             Files.createDirectories(file.getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
@@ -60,8 +61,10 @@ final class SharedFile {
                     StandardOpenOption.WRITE)) {
                 // Released when the channel closes, also when the process dies holding it.
                 channel.lock();
-                return change.apply();
+                change.run();
             }
+        } catch (IOException e) {
+            throw cannotWrite(e);
         } finally {
             here.unlock();
         }
@@ -72,20 +75,29 @@ final class SharedFile {
      * the file in one step. Only within {@link #change}: the lock makes this the only writer, so
      * the temporary file can have one name (a writer that died may have left it behind).
      */
-    void replace(Content content) throws IOException {
+    void replace(Content content) {
         ReentrantLock here = HELD_HERE.get(file);
         if (here == null || !here.isHeldByCurrentThread()) {
             throw new IllegalStateException("The file " + file + " is written outside a change");
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary);
         try {
-            content.writeTo(temporary);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
             Files.deleteIfExists(temporary);
+            Files.createFile(temporary);
+            try {
+                content.writeTo(temporary);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw cannotWrite(e);
         }
+    }
+
+    private UncheckedIOException cannotWrite(IOException e) {
+        return new UncheckedIOException("Cannot write the " + what + " " + file + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
 }

@@ -164,8 +164,23 @@ class ProfileStoreTest {
         Files.createDirectory(home.resolve("profiles.json.tmp"));
         Files.writeString(home.resolve("profiles.json.tmp/in-the-way"), "");
 
-        assertThrows(UncheckedIOException.class, () -> store.save(prod(), "ZENKEY_new"));
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> store.save(prod(), "ZENKEY_new"));
 
+        assertTrue(failure.getMessage().startsWith("Cannot write the connections file "
+                + home.resolve("profiles.json") + ": "), failure.getMessage());
         assertEquals(Optional.of("ZENKEY_old"), store.secret("prod"));
+    }
+
+    @Test
+    void aSecretThatCannotBeWrittenNamesTheSecretsFile() throws Exception {
+        Files.writeString(home.resolve("not-a-folder"), "");
+        FileSecretStore secrets = new FileSecretStore(home.resolve("not-a-folder/secrets.json"));
+
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> secrets.put("prod", "ZENKEY_abc"));
+
+        assertTrue(failure.getMessage().startsWith("Cannot write the secrets file "
+                + home.resolve("not-a-folder/secrets.json") + ": "), failure.getMessage());
     }
 }
