@@ -316,15 +316,8 @@ class CommandsAgainstZenmlTest {
 
     @Test
     void waitSaysOnceThatARunIsQueuedWhenTwoPollsInARowFindItSo() {
-        List<String> statuses = List.of("queued", "queued", "queued", "running", "completed");
-        AtomicInteger polls = new AtomicInteger();
-        zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
-        zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN, r -> runAnswer(
-                statuses.get(Math.min(polls.getAndIncrement(), statuses.size() - 1))));
-        signIn();
-
-        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
-                "--wait", "--poll-interval", "50");
+        CliHarness.Result result = runAndWaitThrough(List.of("queued", "queued", "queued",
+                "running", "completed"));
 
         assertEquals(0, result.code(), result.err());
         assertEquals(1, result.out().lines().filter(line -> line.endsWith(" is queued: it waits "
@@ -333,18 +326,21 @@ class CommandsAgainstZenmlTest {
 
     @Test
     void waitSaysNothingOfAQueuedMomentOnlyOnePollSaw() {
-        List<String> statuses = List.of("queued", "running", "completed");
+        CliHarness.Result result = runAndWaitThrough(List.of("queued", "running", "completed"));
+
+        assertEquals(0, result.code(), result.err());
+        assertFalse(result.out().contains("is queued"), result.out());
+    }
+
+    /** Triggers a run with --wait while each poll finds the next of these statuses. */
+    private CliHarness.Result runAndWaitThrough(List<String> statuses) {
         AtomicInteger polls = new AtomicInteger();
         zenml.route("POST", triggerPath(), 201, "snapshot-run-created.json");
         zenml.route("GET", "/api/v1/runs/" + ZenmlFixtures.RUN, r -> runAnswer(
                 statuses.get(Math.min(polls.getAndIncrement(), statuses.size() - 1))));
         signIn();
-
-        CliHarness.Result result = cli.run("pipeline", "snapshot", "run", "prod-training",
-                "--wait", "--poll-interval", "50");
-
-        assertEquals(0, result.code(), result.err());
-        assertFalse(result.out().contains("is queued"), result.out());
+        return cli.run("pipeline", "snapshot", "run", "prod-training", "--wait",
+                "--poll-interval", "50");
     }
 
     @Test
