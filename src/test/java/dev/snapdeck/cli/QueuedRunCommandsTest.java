@@ -11,6 +11,7 @@ import java.time.Instant;
 
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
+import dev.snapdeck.testing.GatePipeline;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,18 +39,8 @@ class QueuedRunCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path gate = Files.createDirectories(root.resolve("pipelines").resolve("gate"));
-        Files.writeString(gate.resolve("pipeline.yaml"), """
-                name: gate
-                steps:
-                  hold:
-                    run: [sh, -c, 'touch "$SNAPDECK_PARAM_STARTED"; \
-                while [ ! -f "$SNAPDECK_PARAM_RELEASE" ]; do sleep 0.02; done']
-                    enable_cache: false
-                    parameters:
-                      started: {type: string, default: started}
-                      release: {type: string, default: release}
-                """);
+        // The step says it started, then holds its slot until the test lets it go.
+        GatePipeline.writeInto(root.resolve("pipelines"));
         server = LocalServer.start(new ServerOptions(null, 0, root.resolve("data"),
                 root.resolve("pipelines"), () -> PASSWORD, null).withMaxParallelSteps(1));
         cli = new CliHarness(root.resolve("home")).signedIn(server.url().toString(), "one-slot",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.snapdeck.testing.GatePipeline;
 import dev.snapdeck.testing.RawApi;
 import dev.snapdeck.testing.RawApi.Answer;
 
@@ -45,19 +46,8 @@ class QueuedRunsTest {
     @BeforeEach
     void startServerWithOneStepSlot() throws Exception {
         pipelines = root.resolve("pipelines");
-        Path gate = Files.createDirectories(pipelines.resolve("gate"));
         // The step says it started, then holds its slot until the test lets it go.
-        Files.writeString(gate.resolve("pipeline.yaml"), """
-                name: gate
-                steps:
-                  hold:
-                    run: [sh, -c, 'touch "$SNAPDECK_PARAM_STARTED"; \
-                while [ ! -f "$SNAPDECK_PARAM_RELEASE" ]; do sleep 0.02; done']
-                    enable_cache: false
-                    parameters:
-                      started: {type: string, default: started}
-                      release: {type: string, default: release}
-                """);
+        GatePipeline.writeInto(pipelines);
         startServer();
         snapshotId = api.ok("POST", "/api/v1/x-snapdeck/pipelines/gate/snapshots", "{}")
                 .get("id").asText();
