@@ -100,6 +100,7 @@ public final class PipelinesView extends BorderPane {
                 row -> Integer.toString(row.runCount()));
         updatedColumn = column("Last updated", 160, row -> Formats.when(row.lastUpdated()));
         latest.setSortable(false);
+        latest.getStyleClass().add(RunsView.RUN_NAME_STYLE);
         count.setSortable(false);
         table.getColumns().addAll(java.util.List.of(nameColumn, latest, status, count,
                 updatedColumn));
@@ -148,7 +149,9 @@ public final class PipelinesView extends BorderPane {
         runs.setPlaceholder(placeholder("No runs of this pipeline yet",
                 "Select a pipeline to see its runs"));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        runs.getColumns().add(column("Run", 220, PipelineRun::name));
+        TableColumn<PipelineRun, String> runName = column("Run", 220, PipelineRun::name);
+        runName.getStyleClass().add(RunsView.RUN_NAME_STYLE);
+        runs.getColumns().add(runName);
         runs.getColumns().add(column("Status", 90, run -> run.status() == null ? ""
                 : run.status().raw()));
         runs.getColumns().add(column("Created", 150, run -> Formats.when(run.created())));

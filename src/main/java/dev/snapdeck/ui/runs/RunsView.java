@@ -49,6 +49,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RunsView extends StackPane {
 
+    /** The style class of a column of run names: cut in the middle, where they are alike. */
+    public static final String RUN_NAME_STYLE = "run-name";
     public static final String TABLE_ID = "runsTable";
     public static final String STATUS_FILTER_ID = "runsStatusFilter";
     public static final String PIPELINE_FILTER_ID = "runsPipelineFilter";
@@ -232,7 +234,11 @@ public final class RunsView extends StackPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Minimum widths keep each header whole, and a date and "provisioning", in Primer's font;
         // run names and pipelines keep enough to tell them apart.
-        table.getColumns().add(column("Run", 240, 120, PipelineRun::name));
+        TableColumn<PipelineRun, String> name = column("Run", 240, 120, PipelineRun::name);
+        // Generated run names differ at their end (pipeline-date-time), so a cut name keeps both
+        // ends: "training_pipe…22_14_48_442211".
+        name.getStyleClass().add(RUN_NAME_STYLE);
+        table.getColumns().add(name);
         TableColumn<PipelineRun, ExecutionStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell<>());

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +163,34 @@ class RunsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !durationShown(robot).equals(first));
 
         assertEquals("counting", ((PipelineRun) table.getItems().get(0)).name());
+    }
+
+    @Test
+    void aLongRunNameKeepsItsEndWhereRunsDiffer(FxRobot robot) throws Exception {
+        String longName = "training_pipeline-2026_12_04-22_14_48_442211";
+        workspace.runs.add(RunsWorkspace.run(UUID.randomUUID(), longName, Instant.now(),
+                ExecutionStatus.COMPLETED, workspace.addPipeline("training_pipeline"), null));
+        robot.interact(view::refresh);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> nameShown(robot, longName) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String shown = nameShown(robot, longName);
+
+        assertTrue(shown.length() < longName.length(), "the column is narrower than " + shown);
+        assertTrue(shown.startsWith("training_pipe"), shown);
+        assertTrue(shown.endsWith("442211"), shown);
+    }
+
+    /** The text drawn in the Run cell of the run {@code name}; null while there is none. */
+    private static String nameShown(FxRobot robot, String name) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getTableColumn() != null
+                        && "Run".equals(cell.getTableColumn().getText())
+                        && name.equals(cell.getText()))
+                .map(cell -> cell.lookup(".text"))
+                .filter(Text.class::isInstance)
+                .map(text -> ((Text) text).getText())
+                .findFirst().orElse(null);
     }
 
     /** The Duration cell of the "counting" run's row, as drawn; empty until there is one. */
