@@ -80,6 +80,11 @@ public final class SnapshotsViewModel {
     private boolean replacingRows;
     /** The snapshot to select once the next page is shown, if it is on it. */
     private UUID selectWhenShown;
+    /**
+     * Until the first page with rows is shown: its first snapshot is then selected, so Run… is
+     * ready the moment the dashboard opens (on the local server, the example's snapshot).
+     */
+    private boolean firstRowsToCome = true;
 
     public SnapshotsViewModel(AppContext context) {
         this(context, PAGE_SIZE);
@@ -299,7 +304,10 @@ public final class SnapshotsViewModel {
         if (created != null) {
             loaded.stream().filter(row -> row.snapshot().id().equals(created)).findFirst()
                     .ifPresent(row -> select(List.of(row)));
+        } else if (firstRowsToCome && selection.isEmpty() && !loaded.isEmpty()) {
+            select(List.of(loaded.get(0)));
         }
+        firstRowsToCome &= loaded.isEmpty();
     }
 
     /** Opens Run Snapshot on the selected snapshot. */

@@ -51,6 +51,38 @@ class SnapshotsViewModelTest {
     }
 
     @Test
+    void theFirstPageSelectsItsFirstSnapshotSoRunIsReady() {
+        SnapshotsViewModel viewModel = loaded();
+
+        assertEquals(List.of(viewModel.getSnapshots().get(0)), viewModel.getSelection());
+        assertTrue(viewModel.canRunProperty().get());
+    }
+
+    @Test
+    void laterPagesSelectNothingTheUserDidNotChoose() {
+        SnapshotsViewModel viewModel = loaded();
+        viewModel.getSelection().clear();
+
+        viewModel.refresh();
+
+        assertTrue(viewModel.getSelection().isEmpty());
+    }
+
+    @Test
+    void aFirstPageWithoutSnapshotsLeavesTheChoiceToTheNextOneWithSome() {
+        workspace.deleteSnapshot(prod.id());
+        workspace.deleteSnapshot(old.id());
+        SnapshotsViewModel viewModel = loaded();
+        assertTrue(viewModel.getSelection().isEmpty());
+        Snapshot nightly = workspace.add(FakeWorkspace.snapshot("nightly",
+                FakeWorkspace.SERVER_VERSION));
+
+        viewModel.refresh();
+
+        assertEquals(nightly.id(), viewModel.selectedProperty().get().snapshot().id());
+    }
+
+    @Test
     void theLatestRunColumnFollowsARunInProgressUntilItEnds() {
         Snapshot nightly = workspace.add(withLatestRun(FakeWorkspace.snapshot("nightly",
                 FakeWorkspace.SERVER_VERSION), ExecutionStatus.RUNNING));
@@ -211,6 +243,8 @@ class SnapshotsViewModelTest {
                     executor));
             viewModel.refresh();
             handOver(callbacks, () -> !viewModel.getSnapshots().isEmpty());
+            // The first page selected its first row; the details asked for here come afresh.
+            viewModel.getSelection().clear();
             workspace.add(withDescription(prod, "Trains it nightly."));
             viewModel.getSelection().setAll(row(viewModel, prod));
 

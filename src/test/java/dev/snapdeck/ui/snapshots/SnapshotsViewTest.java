@@ -69,7 +69,7 @@ class SnapshotsViewTest {
     void listsSnapshotsAndMarksTheOneFromAnotherServerVersion(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
 
-        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(1));
         waitFor(() -> robot.lookup("#" + SnapshotsView.DETAIL_WARNING_ID).queryAs(Label.class)
                 .isVisible());
 
@@ -81,7 +81,7 @@ class SnapshotsViewTest {
     @Test
     void cancellingKeepsTheEditedRowSelectedInTheTable(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
-        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0));
         String first = table(robot).getItems().get(0).name();
         TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
         waitFor(() -> first.equals(name.getText()));
@@ -99,7 +99,7 @@ class SnapshotsViewTest {
     @Test
     void savingFirstSavesThenSelectsTheRowClicked(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
-        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0));
         Snapshot first = table(robot).getItems().get(0).snapshot();
         String second = table(robot).getItems().get(1).name();
         TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
@@ -118,7 +118,7 @@ class SnapshotsViewTest {
     @Test
     void refreshKeepsTheEditsInTheDetailPane(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
-        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(1));
         String second = table(robot).getItems().get(1).name();
         TextField name = robot.lookup("#" + SnapshotsView.NAME_FIELD_ID).queryAs(TextField.class);
         waitFor(() -> second.equals(name.getText()));
@@ -137,7 +137,7 @@ class SnapshotsViewTest {
     @Test
     void runOpensRunSnapshotForTheSelectedRow(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 2);
-        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0));
 
         robot.clickOn("#" + SnapshotsView.RUN_BUTTON_ID);
 
