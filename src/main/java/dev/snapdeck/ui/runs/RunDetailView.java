@@ -111,7 +111,7 @@ public final class RunDetailView extends BorderPane {
         graceful.setOnAction(e -> viewModel.stop(true));
         MenuItem immediate = new MenuItem("Stop immediately");
         immediate.setOnAction(e -> viewModel.stop(false));
-        MenuButton stop = new MenuButton("Stop", new FontIcon(Feather.SQUARE), graceful,
+        MenuButton stop = new MenuButton("Stop", new FontIcon(Feather.STOP_CIRCLE), graceful,
                 immediate);
         stop.setId(STOP_ID);
         stop.disableProperty().bind(Bindings.not(viewModel.canStopProperty()));

@@ -20,8 +20,9 @@ import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.testing.TestLocalServer;
 
 /**
- * Takes the README's screenshots of Runs, a run's detail and Pipelines from the real app on a
- * real local server. Run under Xvfb: {@code DISPLAY=:99 java -cp … ScreenshotMain assets/screenshots}.
+ * Takes the README's screenshots of Snapshots, Runs, a run's detail and Pipelines from the real
+ * app on a real local server. Run under an Xvfb of 1280x800:
+ * {@code DISPLAY=:99 java -cp … ScreenshotMain assets/screenshots}.
  * Each picture is the whole X screen, taken with ImageMagick's {@code import -window root}.
  */
 public final class ScreenshotMain {
@@ -83,6 +84,8 @@ public final class ScreenshotMain {
             await(() -> app.workspace() != null);
             PipelineRun first = app.workspace().triggerRun(snapshotId, null);
             await(() -> app.workspace().run(first.id()).status().isFinished());
+            pause(3);
+            take("snapshots.png");
             app.workspace().triggerRun(snapshotId, null);
             PipelineRun running = app.workspace().triggerRun(snapshotId, null);
             fx(() -> app.shell().showRuns());
