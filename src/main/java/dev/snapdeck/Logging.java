@@ -1,5 +1,6 @@
 package dev.snapdeck;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,15 @@ public final class Logging {
         if (System.getProperty(CONFIG_PROPERTY) != null) {
             return;
         }
-        System.setProperty("snapdeck.logs", SnapdeckHome.resolve().logs().toString());
+        SnapdeckHome home = SnapdeckHome.resolve();
+        try {
+            // Before any thread logs: Logback would make a missing data folder readable by all,
+            // and it holds the connections (and, without a keychain, their secrets).
+            OwnerOnly.createFolder(home.root());
+        } catch (IOException e) {
+            // Logback's own error, and the dashboard's, say what is wrong with the folder.
+        }
+        System.setProperty("snapdeck.logs", home.logs().toString());
         System.setProperty(CONFIG_PROPERTY, "dev/snapdeck/logback-dashboard.xml");
     }
 

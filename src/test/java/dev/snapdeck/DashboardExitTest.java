@@ -12,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,7 @@ import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardExitTest {
 
     @TempDir
-    Path home;
+    Path folder;
+    /** The data folder, made by the dashboard itself as on a first start. */
+    private Path home;
 
     private Process dashboard;
+
+    @BeforeEach
+    void chooseDataFolder() {
+        home = folder.resolve("home");
+    }
 
     @AfterEach
     void killLeftover() {
@@ -55,6 +65,10 @@ class DashboardExitTest {
         int code = dashboard.waitFor();
 
         assertEquals(0, code, log());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rwx------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home)), "the data folder it made");
+        }
         Path data = home.resolve("server");
         assertFalse(Files.exists(data.resolve(DataFolderLock.SERVER_FILE)), log());
         try (ServerSocket port = new ServerSocket()) {
@@ -72,7 +86,7 @@ class DashboardExitTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 // The window remembers its place in the user's preferences; keep the test's apart.
-                "-Djava.util.prefs.userRoot=" + home.resolve("prefs")));
+                "-Djava.util.prefs.userRoot=" + folder.resolve("prefs")));
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order",
                 "prism.text", "java.awt.headless")) {
             if (System.getProperty(property) != null) {
@@ -81,7 +95,7 @@ class DashboardExitTest {
         }
         command.add(ClosingDashboardMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(home.resolve("child.err").toFile());
+                .redirectError(folder.resolve("child.err").toFile());
         builder.environment().put(SnapdeckHome.ENVIRONMENT_VARIABLE, home.toString());
         return builder.start();
     }
@@ -100,6 +114,6 @@ class DashboardExitTest {
     }
 
     private String log() throws IOException {
-        return Files.readString(home.resolve("child.err"));
+        return Files.readString(folder.resolve("child.err"));
     }
 }

@@ -111,7 +111,8 @@ public final class FileSecretStore implements SecretStore {
 
     private void write(Map<String, String> secrets) {
         shared.replace(temporary -> {
-            // Owner-only before the first secret is written into it.
+            // SharedFile creates it owner-only where there are POSIX permissions; elsewhere its
+            // ACL is narrowed to the owner here, before the first secret is written into it.
             restrictToOwner(temporary);
             json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), secrets);
         });

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.snapdeck.OwnerOnly;
+
 /**
  * A small file that several processes change (the dashboard and any number of CLI commands keep
  * their connections and secrets in one data folder): changes are made one at a time, each under
@@ -55,7 +57,8 @@ final class SharedFile {
                 change.run();
                 return;
             }
-            Files.createDirectories(file.getParent());
+            // The data folder holds connections and perhaps their secrets: only its owner's.
+            OwnerOnly.createFolder(file.getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE)) {
@@ -83,7 +86,8 @@ final class SharedFile {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
+            // Owner-only from its creation: a reader that opened it any later could keep reading.
+            OwnerOnly.newFile(temporary);
             try {
                 content.writeTo(temporary);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,

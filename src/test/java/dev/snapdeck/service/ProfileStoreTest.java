@@ -61,6 +61,18 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aDataFolderMadeForTheConnectionsIsOwnerOnly() throws Exception {
+        Path folder = home.resolve("new-home");
+        new ProfileStore(folder.resolve("profiles.json"),
+                new FileSecretStore(folder.resolve("secrets.json"))).save(prod(), "ZENKEY_abc");
+
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder)));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve("profiles.json"))));
+    }
+
+    @Test
     void activatingAnUnknownProfileIsRefused() {
         ProfileStore store = store();
 

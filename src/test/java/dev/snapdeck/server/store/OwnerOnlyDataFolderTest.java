@@ -48,6 +48,16 @@ class OwnerOnlyDataFolderTest {
     }
 
     @Test
+    void theSnapdeckFolderMadeToHoldItIsOwnerOnlyToo() throws Exception {
+        Path home = parent.resolve("home");
+
+        try (LocalServer server = LocalServer.start(ServerOptions.of(home.resolve("server")))) {
+
+            assertEquals("rwx------", permissions(home));
+        }
+    }
+
+    @Test
     void anOpenDataFolderFromBeforeIsTightenedAtStart() throws Exception {
         Path data = parent.resolve("data");
         LocalServer.start(ServerOptions.of(data)).close();

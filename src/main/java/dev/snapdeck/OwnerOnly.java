@@ -1,4 +1,4 @@
-package dev.snapdeck.server.store;
+package dev.snapdeck;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the server's data folder and database to their owner: the database holds password and
- * key hashes and live tokens' digests, and the folder the runs' logs and outputs. New ones are
- * created owner-only; ones left readable by an older version or a loose umask are tightened, with
+ * Keeps Snapdeck's files to their owner: the data folder holds the connections and, without a
+ * keychain, their secrets; the server's folder its database (password and key hashes, live
+ * tokens' digests) and the runs' logs and outputs. New ones are created owner-only; the server's
+ * folder and database, if left readable by an older version or a loose umask, are tightened, with
  * a log line saying so.
  *
  * <p>On file systems without POSIX permissions (Windows) this does nothing: there the user's
@@ -51,17 +52,64 @@ public final class OwnerOnly {
                 Files.createDirectories(dir);
                 return;
             }
-            if (!Files.isDirectory(dir)) {
-                Path parent = dir.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ALL));
-            }
+            create(dir);
             tighten(dir);
         } catch (FileSystemException e) {
             throw new IOException("Cannot use the folder " + dir.toAbsolutePath() + ": "
                     + inWords(e), e);
+        }
+    }
+
+    /**
+     * Creates {@code dir} owner-only if it is missing (its missing parent too, as the data folder
+     * that holds it); an existing folder is left as it is, being the user's to choose.
+     */
+    public static void createFolder(Path dir) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(dir);
+            return;
+        }
+        create(dir);
+    }
+
+    private static void create(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path absolute = dir.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Path grandparent = parent.getParent();
+            if (grandparent != null) {
+                Files.createDirectories(grandparent);
+            }
+            createOneOwnerOnly(parent);
+        }
+        createOneOwnerOnly(absolute);
+    }
+
+    /** Another process may create the same folder at the same moment; either way it is there. */
+    private static void createOneOwnerOnly(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ALL));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Creates the new, empty {@code file}, readable and writable by its owner from the start, so
+     * that nobody else can open it before what is written into it is private.
+     *
+     * @throws FileAlreadyExistsException if it exists
+     */
+    public static void newFile(Path file) throws IOException {
+        if (posix()) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        } else {
+            Files.createFile(file);
         }
     }
 
@@ -82,7 +130,7 @@ public final class OwnerOnly {
     }
 
     /** Creates {@code file} empty if missing; either way, readable and writable by its owner only. */
-    static void file(Path file) throws IOException {
+    public static void file(Path file) throws IOException {
         if (!posix()) {
             return;
         }
@@ -93,7 +141,7 @@ public final class OwnerOnly {
     }
 
     /** Takes group and other permissions off {@code path} if it exists. */
-    static void tightenIfPresent(Path path) throws IOException {
+    public static void tightenIfPresent(Path path) throws IOException {
         if (posix() && Files.exists(path)) {
             tighten(path);
         }
