@@ -19,7 +19,9 @@ import io.javalin.http.Context;
  * the bearer token) count per client address, since a key names no user; a success neither
  * counts nor clears, or a guesser holding one good key could reset the count between guesses.
  * Past {@link #MAX_FAILURES} failures within {@link #WINDOW}, sign-ins of that kind for that
- * name or address get 429 with {@code Retry-After}, the right credentials too. Thread-safe.
+ * name or address get 429 with {@code Retry-After}, the right credentials too. Sign-ins for one
+ * name or address are checked one at a time: a burst of guesses sent at once would otherwise all
+ * pass the count before the first failure was recorded. Thread-safe.
  */
 final class SignInLimits {
 
@@ -28,12 +30,28 @@ final class SignInLimits {
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(1);
 
+    /** Locks shared by names and addresses that hash alike: a bounded number, whatever comes. */
+    private static final int STRIPES = 64;
+
     private final LoginThrottle passwords;
     private final LoginThrottle apiKeys;
+    private final Object[] stripes = new Object[STRIPES];
 
     SignInLimits(Clock clock) {
         this.passwords = new LoginThrottle(MAX_FAILURES, WINDOW, clock);
         this.apiKeys = new LoginThrottle(MAX_FAILURES, WINDOW, clock);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /**
+     * The lock for {@code key}'s sign-ins of one kind. Checking a credential is quick (a salted
+     * hash, or PBKDF2 for a password, which concurrent logins of one name rarely need at once).
+     */
+    private Object lockFor(LoginThrottle kind, String key) {
+        return stripes[Math.floorMod(31 * System.identityHashCode(kind) + key.hashCode(),
+                STRIPES)];
     }
 
     /**
@@ -43,12 +61,14 @@ final class SignInLimits {
      *     login's own failure (a 401 counts against the name)
      */
     <T> T password(Context ctx, String username, Supplier<T> login) {
-        refuseWhileThrottled(ctx, passwords.waitFor(username),
-                seconds -> "Too many failed logins for user '" + username + "'. Try again in "
-                        + seconds + " s.");
-        T result = countingFailures(passwords, username, login);
-        passwords.succeeded(username);
-        return result;
+        synchronized (lockFor(passwords, username)) {
+            refuseWhileThrottled(ctx, passwords.waitFor(username),
+                    seconds -> "Too many failed logins for user '" + username + "'. Try again in "
+                            + seconds + " s.");
+            T result = countingFailures(passwords, username, login);
+            passwords.succeeded(username);
+            return result;
+        }
     }
 
     /**
@@ -60,10 +80,12 @@ final class SignInLimits {
      */
     <T> T apiKey(Context ctx, Supplier<T> check) {
         String address = ctx.ip();
-        refuseWhileThrottled(ctx, apiKeys.waitFor(address),
-                seconds -> "Too many failed API-key sign-ins from " + address + ". Try again in "
-                        + seconds + " s.");
-        return countingFailures(apiKeys, address, check);
+        synchronized (lockFor(apiKeys, address)) {
+            refuseWhileThrottled(ctx, apiKeys.waitFor(address),
+                    seconds -> "Too many failed API-key sign-ins from " + address
+                            + ". Try again in " + seconds + " s.");
+            return countingFailures(apiKeys, address, check);
+        }
     }
 
     private static void refuseWhileThrottled(Context ctx, Optional<Duration> wait,
