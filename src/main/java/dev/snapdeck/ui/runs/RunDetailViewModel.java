@@ -290,8 +290,8 @@ public final class RunDetailViewModel {
     /**
      * One line of what the Runs table says of a run and its header does not: pipeline, snapshot,
      * user, start and duration ("running for" while it is in progress). A run that has not
-     * started yet says when it was created and how long it has waited ("queued for").
-     * Empty parts are left out.
+     * started yet says when it was created and how long it has waited ("queued for"); one that
+     * ended without starting says so. Empty parts are left out.
      */
     static String summary(PipelineRun run, Instant now) {
         List<String> parts = new ArrayList<>();
@@ -310,6 +310,15 @@ public final class RunDetailViewModel {
 
     private static List<String> timeParts(PipelineRun run, Instant now) {
         List<String> parts = new ArrayList<>();
+        // Fetched whole (its configuration is there), an ended run without a start time never
+        // started: stopped while it waited for a step slot, say.
+        if (run.hasEnded() && run.startTime() == null && run.config() != null) {
+            if (run.created() != null) {
+                parts.add("created " + Formats.when(run.created()));
+            }
+            parts.add("never started");
+            return parts;
+        }
         boolean waiting = !run.hasEnded() && run.startTime() == null
                 && WAITING.contains(run.status());
         Instant start = run.startTime() != null ? run.startTime() : run.created();

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -265,6 +266,21 @@ class RunDetailViewModelTest {
         String summary = RunDetailViewModel.summary(queued, created.plusSeconds(4));
 
         assertEquals("pipeline training · created " + Formats.when(created) + " · queued for 4.0 s",
+                summary);
+    }
+
+    @Test
+    void aRunStoppedBeforeItStartedSaysItNeverStarted() {
+        Instant created = Instant.parse("2026-01-01T10:00:00Z");
+        PipelineRun stopped = new PipelineRun(UUID.randomUUID(), "r", created,
+                created.plusSeconds(16), ExecutionStatus.STOPPED, false, null, 1, null,
+                new Ref(UUID.randomUUID(), "training"), null, null, null, null, List.of(),
+                List.of(), null, created.plusSeconds(16), null,
+                JsonNodeFactory.instance.objectNode());
+
+        String summary = RunDetailViewModel.summary(stopped, created.plusSeconds(60));
+
+        assertEquals("pipeline training · created " + Formats.when(created) + " · never started",
                 summary);
     }
 }
