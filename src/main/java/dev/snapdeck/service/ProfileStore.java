@@ -118,16 +118,20 @@ public final class ProfileStore {
         });
     }
 
-    /** Removes the profile and its secret; if it was active, no profile is active afterwards. */
+    /**
+     * Removes the profile and its secret; if it was active, no profile is active afterwards. The
+     * secret goes first: when it cannot be removed (an unreadable secrets file), the profile
+     * stays too, so the failure leaves everything as it was and the same logout can be repeated.
+     */
     public synchronized void remove(String name) {
         shared.change(() -> {
             Stored stored = read();
+            secrets.remove(name);
             stored.profiles.removeIf(p -> p.name().equals(name));
             if (name.equals(stored.active)) {
                 stored.active = null;
             }
             write(stored);
-            secrets.remove(name);
         });
     }
 

@@ -73,6 +73,17 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aSecretThatCannotBeRemovedKeepsItsConnectionToo() throws Exception {
+        ProfileStore store = store();
+        store.save(prod(), "ZENKEY_abc");
+        Files.writeString(home.resolve("secrets.json"), "{\"prod\": ");
+
+        assertThrows(UnreadableFileException.class, () -> store.remove("prod"));
+
+        assertEquals(List.of(prod()), store.profiles());
+    }
+
+    @Test
     void activatingAnUnknownProfileIsRefused() {
         ProfileStore store = store();
 
