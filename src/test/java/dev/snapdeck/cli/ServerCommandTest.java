@@ -75,6 +75,26 @@ class ServerCommandTest {
     }
 
     @Test
+    void aStepBoundOfZeroIsAUsageErrorAndStartsNothing() {
+        CliHarness.Result result = new CliHarness(home).run("server", "--port", "0", "--data",
+                data.toString(), "--max-parallel-steps", "0");
+
+        assertEquals(ExitCode.USAGE, result.code(), result.err());
+        assertEquals(List.of("error: --max-parallel-steps takes a number of steps, 1 or more; it "
+                + "was 0."), result.errLines());
+        assertTrue(Files.notExists(data.resolve("snapdeck.db")), "the server started");
+    }
+
+    @Test
+    void helpSaysTheStepBoundStartsAtOne() {
+        CliHarness.Result result = new CliHarness(home).run("server", "--help");
+
+        assertEquals(ExitCode.OK, result.code(), result.err());
+        assertTrue(result.out().contains("Steps of all runs that may run at once, 1 or"),
+                result.out());
+    }
+
+    @Test
     void aDataFolderThatIsAFileIsOneLineSayingWhatToDo() throws Exception {
         Path file = Files.writeString(data.resolve("server"), "notes");
 
