@@ -76,6 +76,21 @@ final class ServerFileProbe {
         }
     }
 
+    /**
+     * Whether the folder's server, found at {@code url} by {@link #check}, still runs there: a
+     * server holds the folder and its {@code server.json} still names {@code url}. Asks no one,
+     * so a watch can ask before every request it makes.
+     */
+    static boolean stillAt(String url, Path folder) {
+        try {
+            return DataFolderLock.isHeld(folder) && DataFolderLock.runningAt(folder)
+                    .map(Object::toString).filter(url::equals).isPresent();
+        } catch (IOException e) {
+            LOG.debug("Cannot check the lock of {}", folder, e);
+            return false;
+        }
+    }
+
     /** No server holds the folder: its {@code server.json} is what a killed one left. */
     private static void requireRunning(Path folder, String startHint) {
         boolean held;
