@@ -86,8 +86,8 @@ final class ConfigFiles {
         } catch (NoSuchFileException e) {
             throw new CliFailure(ExitCode.PROBLEM, file + ": no such file");
         } catch (IOException e) {
-            throw new CliFailure(ExitCode.PROBLEM, file + ": cannot read it (" + e.getMessage()
-                    + ").");
+            throw new CliFailure(ExitCode.PROBLEM, file + ": cannot read it ("
+                    + Failures.reason(e) + ").");
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.snapdeck.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 
 import dev.snapdeck.api.ForbiddenException;
@@ -95,6 +98,24 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof UncheckedIOException && e.getCause() != null) {
             return firstLine(e.getMessage());
+        }
+        String text = firstLine(e.getMessage());
+        return text.isEmpty() ? e.getClass().getSimpleName() : text;
+    }
+
+    /**
+     * Why a file or folder could not be used, in words: for the commonest causes Java's
+     * exception holds only the path ({@code /tmp/noread.yaml} for a permission denied).
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
         }
         String text = firstLine(e.getMessage());
         return text.isEmpty() ? e.getClass().getSimpleName() : text;

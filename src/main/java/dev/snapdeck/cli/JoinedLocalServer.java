@@ -23,32 +23,18 @@ final class JoinedLocalServer implements LocalServerLauncher {
     }
 
     /**
-     * Finds the server the data folder names and checks that it answers; each admin token is
-     * then made from the folder when asked for.
+     * Finds the server the data folder names and checks that it is the folder's own server and
+     * answers; each admin token is then made from the folder when asked for.
      *
-     * @throws CliFailure exit code 3 (not signed in) when no local server runs there, 4 when the
-     *     one its {@code server.json} names does not answer within seconds
+     * @throws CliFailure exit code 3 (not signed in) when the folder names no server, 4 when no
+     *     server holds the folder, or the one its {@code server.json} names is not that server
+     *     or does not answer within seconds
      */
     @Override
     public LocalServerLauncher.RunningLocalServer start() {
         String url = advertisedUrl();
         ServerFileProbe.check(url, dataDir, START_HINT);
-        return new LocalServerLauncher.RunningLocalServer() {
-            @Override
-            public String url() {
-                return url;
-            }
-
-            @Override
-            public String issueAdminToken() {
-                return LocalAdminToken.token(dataDir, TOKEN_LIFETIME);
-            }
-
-            @Override
-            public void close() {
-                // Not ours to stop.
-            }
-        };
+        return new Joined(url);
     }
 
     private String advertisedUrl() {
@@ -58,6 +44,40 @@ final class JoinedLocalServer implements LocalServerLauncher {
             throw new CliFailure(ExitCode.AUTH, "Not signed in to any server, and no local server "
                     + "is running on " + dataDir.toAbsolutePath() + ": run 'snapdeck login URL', "
                     + "or start the local server with 'snapdeck server' or the dashboard.");
+        }
+    }
+
+    /** The folder's server as found; tokens after the first check it again. */
+    private final class Joined implements LocalServerLauncher.RunningLocalServer {
+
+        private final String url;
+        private boolean justChecked = true;
+
+        Joined(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String url() {
+            return url;
+        }
+
+        /**
+         * A token asked for later in the command follows a refused one: the server may have
+         * stopped since, and something else may listen at its address now.
+         */
+        @Override
+        public synchronized String issueAdminToken() {
+            if (!justChecked) {
+                ServerFileProbe.check(url, dataDir, START_HINT);
+            }
+            justChecked = false;
+            return LocalAdminToken.token(dataDir, TOKEN_LIFETIME);
+        }
+
+        @Override
+        public void close() {
+            // Not ours to stop.
         }
     }
 }

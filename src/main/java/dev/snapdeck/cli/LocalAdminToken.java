@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.LocalServer;
+import dev.snapdeck.server.store.Store;
 
 /**
  * The way into the local server of a data folder without its admin password, the same one the
@@ -20,12 +22,13 @@ import dev.snapdeck.server.LocalServer;
 record LocalAdminToken(String url, String token) {
 
     /**
-     * Finds the server running on {@code dataDir}, checks that it answers, and mints an admin
-     * token for it.
+     * Finds the server running on {@code dataDir}, checks that it is the folder's own server and
+     * answers, and only then mints an admin token for it.
      *
      * @param startHint what to tell the user when no server runs there (after "start one with")
-     * @throws CliFailure exit code 4 when no server runs there or it does not answer within
-     *     seconds, 3 when its database cannot be written (another user's folder)
+     * @throws CliFailure exit code 4 when no server runs there, what listens where it says is not
+     *     that server, or it does not answer within seconds; 3 when its database cannot be read
+     *     or written (another user's folder)
      */
     static LocalAdminToken mint(Path dataDir, Duration lifetime, String startHint) {
         Path folder = dataDir.toAbsolutePath();
@@ -57,8 +60,28 @@ record LocalAdminToken(String url, String token) {
         try {
             return LocalServer.issueAdminToken(folder, lifetime);
         } catch (IOException | SQLException e) {
-            throw new CliFailure(ExitCode.AUTH, "cannot sign in to the local server on " + folder
-                    + " without its password (" + e.getMessage() + ").");
+            throw cannotSignIn(folder, e);
         }
+    }
+
+    /**
+     * The id the folder's server gives in {@code /api/v1/info}: the row {@code LocalServer}
+     * writes into the database at its first start. Empty before any server started there.
+     *
+     * @throws CliFailure exit code 3 when the database cannot be read
+     */
+    static Optional<String> serverId(Path dataDir) {
+        Path folder = dataDir.toAbsolutePath();
+        try (Store store = Store.open(folder)) {
+            return store.transaction(tx -> tx.one("SELECT value FROM server_settings "
+                    + "WHERE key = 'id'")).map(row -> (String) row.get("value"));
+        } catch (IOException | SQLException | Store.StoreException e) {
+            throw cannotSignIn(folder, e);
+        }
+    }
+
+    private static CliFailure cannotSignIn(Path folder, Exception e) {
+        return new CliFailure(ExitCode.AUTH, "cannot sign in to the local server on " + folder
+                + " without its password (" + e.getMessage() + ").");
     }
 }

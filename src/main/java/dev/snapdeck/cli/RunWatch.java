@@ -1,5 +1,6 @@
 package dev.snapdeck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
@@ -56,6 +57,15 @@ final class RunWatch {
      */
     interface Reopen {
         Workspace open() throws Exception;
+
+        /**
+         * Whether the server reached at {@code url} still runs there. One that stopped leaves its
+         * port to whichever program takes it next, which must not be sent the token the watch
+         * holds; asked before every round, so it must be cheap (no request).
+         */
+        default boolean stillAt(String url) {
+            return true;
+        }
     }
 
     private final PipelineRun run;
@@ -103,6 +113,7 @@ final class RunWatch {
             while (true) {
                 Duration pause;
                 try {
+                    requireStillThere(current, reopen);
                     PipelineRun now = round(current, progress);
                     if (now.hasEnded()) {
                         return now;
@@ -124,6 +135,15 @@ final class RunWatch {
             }
         } finally {
             closeIfOpenedHere(current, workspace);
+        }
+    }
+
+    /** A server known to have left its address counts as lost, before anything is sent there. */
+    private static void requireStillThere(Workspace current, Reopen reopen) {
+        String url = current.connection().url();
+        if (reopen != null && !reopen.stillAt(url)) {
+            throw new ServerUnreachableException(url, new IOException("its data folder says it "
+                    + "no longer runs there"));
         }
     }
 

@@ -54,10 +54,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--pipelines", description = "Pipelines folder (default: DATA/pipelines, seeded with the example).")
     Path pipelines;
 
-    @Option(names = "--max-parallel-steps", paramLabel = "N", defaultValue = "0",
-            description = "Steps of all runs that may run at once (default: the number of "
-                    + "processors, at least 2); a run waiting for room reads 'queued'.")
-    int maxParallelSteps;
+    @Option(names = "--max-parallel-steps", paramLabel = "N",
+            description = "Steps of all runs that may run at once, 1 or more (default: the "
+                    + "number of processors, at least 2); a run waiting for room reads 'queued'.")
+    Integer maxParallelSteps;
 
     @Override
     public Integer call() throws Exception {
@@ -101,8 +101,12 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
+    /** The bound for {@link ServerOptions}, where 0 stands for its default. */
     private int checkedParallelSteps() {
-        if (maxParallelSteps < 0) {
+        if (maxParallelSteps == null) {
+            return 0;
+        }
+        if (maxParallelSteps < 1) {
             throw new CliFailure(ExitCode.USAGE, "--max-parallel-steps takes a number of steps, "
                     + "1 or more; it was " + maxParallelSteps + ".");
         }

@@ -68,7 +68,20 @@ final class Session {
         boolean dataFolderServer = options.profile == null
                 && ConnectionProfile.LOCAL.equals(workspace.connection().profile())
                 && profiles().active().isEmpty();
-        return dataFolderServer ? () -> connector().signInToLocal() : null;
+        if (!dataFolderServer) {
+            return null;
+        }
+        return new RunWatch.Reopen() {
+            @Override
+            public Workspace open() throws Exception {
+                return connector().signInToLocal();
+            }
+
+            @Override
+            public boolean stillAt(String url) {
+                return ServerFileProbe.stillAt(withoutTrailingSlash(url), home().server());
+            }
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,5 +192,20 @@ class ConfigCommandTest {
         assertEquals(1, code);
         assertEquals("error: " + missing + ": no such file" + System.lineSeparator(),
                 err.toString());
+    }
+
+    @Test
+    void aFileThatMayNotBeReadSaysPermissionDenied() throws IOException {
+        Path file = yaml("enable_cache: false\n");
+        assumeTrue(Files.getFileStore(file).supportsFileAttributeView("posix"), "POSIX modes");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeTrue(!Files.isReadable(file), "root reads a file of any mode");
+
+        int code = run("config", "validate", file.toString(), "--snapshot",
+                snapshot.toString());
+
+        assertEquals(1, code);
+        assertEquals("error: " + file + ": cannot read it (permission denied)."
+                + System.lineSeparator(), err.toString());
     }
 }

@@ -10,13 +10,20 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.snapdeck.server.DataFolderLock;
 import dev.snapdeck.server.LocalServer;
 import dev.snapdeck.server.ServerOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,25 +210,13 @@ class FollowingRunsTest {
      */
     @Test
     void waitFollowsTheDataFoldersServerToItsNewAddress() throws Exception {
-        stopServer();
         Path home = Files.createDirectories(root.resolve("home-without-connection"));
-        server = LocalServer.start(new ServerOptions(null, 0, home.resolve("server"),
-                root.resolve("pipelines"), () -> PASSWORD, null));
-        CliHarness local = new CliHarness(home);
-        Path config = Files.writeString(root.resolve("gate.yaml"), "steps:\n  gate:\n"
-                + "    parameters:\n      gate: '" + gate + "'\n");
-        CliHarness.Result created = local.run("pipeline", "snapshot", "create", "gated",
-                "--name", "gated", "--config", config.toString());
-        assertEquals(0, created.code(), created.err());
-        CliHarness.Running waiting = local.start("pipeline", "snapshot", "run", "gated",
-                "--wait", "--poll-interval", "100");
-        waiting.awaitOutput("  gate: running");
+        CliHarness.Running waiting = waitOnTheDataFoldersServer(home);
 
         int before = stopServer();
         waiting.awaitError("Lost the server");
         try (ServerSocket taken = new ServerSocket(before, 1, InetAddress.getLoopbackAddress())) {
-            server = LocalServer.start(new ServerOptions(null, 0, home.resolve("server"),
-                    root.resolve("pipelines"), () -> PASSWORD, null));
+            startDataFolderServer(home);
         }
         CliHarness.Result ended = waiting.join();
 
@@ -231,6 +226,64 @@ class FollowingRunsTest {
         assertTrue(ended.errLines().get(1).startsWith("The server is now at ")
                 && ended.errLines().get(1).contains(":" + server.port()), ended.err());
         assertEquals("Reached the server again.", ended.errLines().get(2));
+    }
+
+    /**
+     * The data folder's server stops while a wait holds its token, and another program takes its
+     * port at once, as if to catch the next poll: the wait sends it nothing (it asks the folder
+     * first) and follows the server to its new address.
+     */
+    @Test
+    void waitSendsNothingToAProgramThatTookTheStoppedServersPort() throws Exception {
+        Path home = Files.createDirectories(root.resolve("home-without-connection"));
+        CliHarness.Running waiting = waitOnTheDataFoldersServer(home, "-v");
+        List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+
+        int before = stopServer();
+        try (MockWebServer impostor = new MockWebServer()) {
+            impostor.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    received.add(request);
+                    return new MockResponse().setBody("{}");
+                }
+            });
+            impostor.start(InetAddress.getLoopbackAddress(), before);
+            // What 'kill -9' would have left: the file naming the old port.
+            Files.writeString(home.resolve("server").resolve(DataFolderLock.SERVER_FILE),
+                    "{\"url\": \"http://127.0.0.1:" + before + "\", \"pid\": 1}");
+            waiting.awaitError("Not found elsewhere either (no local server is running on");
+            startDataFolderServer(home);
+            CliHarness.Result ended = waiting.join();
+
+            assertEquals(ExitCode.RUN_STOPPED, ended.code(), ended.err());
+            assertTrue(ended.err().contains("The server is now at "), ended.err());
+        }
+        assertEquals(List.of(), received.stream().map(RecordedRequest::getPath).toList());
+    }
+
+    /** A gated run on the server of {@code home}'s data folder, with no connection saved. */
+    private CliHarness.Running waitOnTheDataFoldersServer(Path home, String... options)
+            throws Exception {
+        stopServer();
+        startDataFolderServer(home);
+        CliHarness local = new CliHarness(home);
+        Path config = Files.writeString(root.resolve("gate.yaml"), "steps:\n  gate:\n"
+                + "    parameters:\n      gate: '" + gate + "'\n");
+        CliHarness.Result created = local.run("pipeline", "snapshot", "create", "gated",
+                "--name", "gated", "--config", config.toString());
+        assertEquals(0, created.code(), created.err());
+        List<String> args = new ArrayList<>(List.of("pipeline", "snapshot", "run", "gated",
+                "--wait", "--poll-interval", "100"));
+        args.addAll(List.of(options));
+        CliHarness.Running waiting = local.start(args.toArray(String[]::new));
+        waiting.awaitOutput("  gate: running");
+        return waiting;
+    }
+
+    private void startDataFolderServer(Path home) throws IOException, SQLException {
+        server = LocalServer.start(new ServerOptions(null, 0, home.resolve("server"),
+                root.resolve("pipelines"), () -> PASSWORD, null));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code snapdeck server} in a JVM of its own ends with the exit codes its help lists. */
 @Timeout(120)
@@ -63,15 +65,25 @@ class ServerCommandTest {
         }
     }
 
-    @Test
-    void aNegativeStepBoundIsAUsageErrorAndStartsNothing() {
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "0"})
+    void aStepBoundBelowOneIsAUsageErrorAndStartsNothing(String bound) {
         CliHarness.Result result = new CliHarness(home).run("server", "--port", "0", "--data",
-                data.toString(), "--max-parallel-steps", "-1");
+                data.toString(), "--max-parallel-steps", bound);
 
         assertEquals(ExitCode.USAGE, result.code(), result.err());
         assertEquals(List.of("error: --max-parallel-steps takes a number of steps, 1 or more; it "
-                + "was -1."), result.errLines());
+                + "was " + bound + "."), result.errLines());
         assertTrue(Files.notExists(data.resolve("snapdeck.db")), "the server started");
+    }
+
+    @Test
+    void helpSaysTheStepBoundStartsAtOne() {
+        CliHarness.Result result = new CliHarness(home).run("server", "--help");
+
+        assertEquals(ExitCode.OK, result.code(), result.err());
+        assertTrue(result.out().contains("Steps of all runs that may run at once, 1 or"),
+                result.out());
     }
 
     @Test
