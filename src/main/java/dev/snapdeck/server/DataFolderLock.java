@@ -142,6 +142,19 @@ public final class DataFolderLock implements AutoCloseable {
         Files.writeString(dataDir.resolve(SERVER_FILE), file.toString());
     }
 
+    /**
+     * Stops telling other processes where this server listens, before it stops listening: a
+     * program that took the freed port while the lock was still held would otherwise pass for
+     * this server.
+     */
+    void withdraw() {
+        try {
+            Files.deleteIfExists(dataDir.resolve(SERVER_FILE));
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}", dataDir.resolve(SERVER_FILE), e);
+        }
+    }
+
     @Override
     public void close() {
         synchronized (DataFolderLock.class) {

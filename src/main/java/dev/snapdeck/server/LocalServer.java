@@ -158,6 +158,9 @@ public final class LocalServer implements AutoCloseable {
     /** Stops serving, stops running steps (their runs are reconciled at the next start), closes the store. */
     @Override
     public void close() {
+        // Unadvertised first: stopping frees the port, then waits for running steps (up to 30 s)
+        // while the lock is still held.
+        lock.withdraw();
         app.stop();
         runs.close();
         store.close();

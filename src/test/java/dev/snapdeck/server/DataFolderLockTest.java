@@ -67,6 +67,29 @@ class DataFolderLockTest {
         }
     }
 
+    @Test
+    void aServerAboutToStopWithdrawsItsAddressWhileStillHoldingTheFolder() throws Exception {
+        try (DataFolderLock lock = DataFolderLock.acquire(data)) {
+            lock.advertise(URI.create("http://127.0.0.1:8237"));
+
+            lock.withdraw();
+
+            assertEquals(java.util.Optional.empty(), DataFolderLock.runningAt(data));
+            assertTrue(DataFolderLock.isHeld(data));
+        }
+    }
+
+    @Test
+    void aClosedLocalServerLeavesNoAddressBehind() throws Exception {
+        LocalServer server = LocalServer.start(ServerOptions.of(data));
+        assertTrue(DataFolderLock.runningAt(data).isPresent());
+
+        server.close();
+
+        assertEquals(java.util.Optional.empty(), DataFolderLock.runningAt(data));
+        assertFalse(DataFolderLock.isHeld(data));
+    }
+
     private boolean heldAsSeenByAnotherProcess() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(List.of(java.toString(), "-cp",
