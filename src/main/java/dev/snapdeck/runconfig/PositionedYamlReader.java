@@ -83,9 +83,13 @@ public final class PositionedYamlReader {
     }
 
     private Result run(String text) {
-        if (text.length() > limits.maxChars()) {
+        // Characters as people count them: an emoji is one, though Java holds it in two chars.
+        // Counted only past the limit in chars, since there are never more characters than chars.
+        int characters = text.length() > limits.maxChars()
+                ? text.codePointCount(0, text.length()) : text.length();
+        if (characters > limits.maxChars()) {
             diagnostics.add(Diagnostic.at(Severity.ERROR, Span.START, "", "The file is too large: "
-                    + text.length() + " characters, the limit is " + limits.maxChars() + "."));
+                    + characters + " characters, the limit is " + limits.maxChars() + "."));
             return new Result(Optional.empty(), Optional.empty(), List.copyOf(diagnostics));
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -272,4 +272,18 @@ class YamlPitfallsTest {
         Expect.span(d, 1, 1, 1, 1);
         assertTrue(d.message().contains("357 characters, the limit is 100"), d.message());
     }
+
+    @Test
+    void theSizeLimitCountsCharactersNotTheirJavaHalves() {
+        RunConfigChecker small = new RunConfigChecker(new Limits(20, 64, 10_000));
+        String tenEmoji = "\uD83C\uDF38".repeat(10);
+
+        CheckResult fits = small.check("run_name: " + tenEmoji, spec);
+        CheckResult over = small.check("run_name: " + tenEmoji + "x", spec);
+
+        assertTrue(fits.diagnostics().stream().noneMatch(d -> d.message().contains("too large")),
+                fits.diagnostics().toString());
+        Diagnostic d = Expect.one(over, Severity.ERROR, "");
+        assertTrue(d.message().contains("21 characters, the limit is 20"), d.message());
+    }
 }
