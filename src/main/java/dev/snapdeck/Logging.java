@@ -25,15 +25,16 @@ public final class Logging {
             return;
         }
         SnapdeckHome home = SnapdeckHome.resolve();
+        System.setProperty("snapdeck.logs", home.logs().toString());
+        System.setProperty(CONFIG_PROPERTY, "dev/snapdeck/logback-dashboard.xml");
         try {
             // Before any thread logs: Logback would make a missing data folder readable by all,
-            // and it holds the connections (and, without a keychain, their secrets).
+            // and it holds the connections (and, without a keychain, their secrets). Creating it
+            // logs nothing, so logging still starts on its own thread, with this configuration.
             OwnerOnly.createFolder(home.root());
         } catch (IOException e) {
             // Logback's own error, and the dashboard's, say what is wrong with the folder.
         }
-        System.setProperty("snapdeck.logs", home.logs().toString());
-        System.setProperty(CONFIG_PROPERTY, "dev/snapdeck/logback-dashboard.xml");
     }
 
     /**

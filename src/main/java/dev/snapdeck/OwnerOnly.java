@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OwnerOnly {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
     private static final Set<PosixFilePermission> OWNER_ALL = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_READ_WRITE =
             PosixFilePermissions.fromString("rw-------");
@@ -160,13 +159,22 @@ public final class OwnerOnly {
         }
         try {
             Files.setPosixFilePermissions(path, ownerOnly);
-            LOG.info("{} was open to other users ({}); made it owner-only ({})", path,
+            log().info("{} was open to other users ({}); made it owner-only ({})", path,
                     PosixFilePermissions.toString(now), PosixFilePermissions.toString(ownerOnly));
         } catch (IOException e) {
             // Someone else's folder we may write to: not ours to lock, and no reason not to start.
-            LOG.warn("{} is open to other users ({}) and could not be made owner-only: {}", path,
+            log().warn("{} is open to other users ({}) and could not be made owner-only: {}", path,
                     PosixFilePermissions.toString(now), e.getMessage());
         }
+    }
+
+    /**
+     * Asked for only when there is something to log: the dashboard creates its data folder before
+     * choosing its logging configuration, and a logger asked for earlier would start logging with
+     * the default one.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(OwnerOnly.class);
     }
 
     private static boolean posix() {

@@ -3,6 +3,7 @@ package dev.snapdeck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,6 +70,8 @@ class DashboardExitTest {
             assertEquals("rwx------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(home)), "the data folder it made");
         }
+        assertTrue(Files.isRegularFile(home.resolve("logs/snapdeck.log")),
+                "the dashboard logs to its data folder: " + log());
         Path data = home.resolve("server");
         assertFalse(Files.exists(data.resolve(DataFolderLock.SERVER_FILE)), log());
         try (ServerSocket port = new ServerSocket()) {
