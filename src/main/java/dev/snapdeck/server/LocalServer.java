@@ -74,6 +74,11 @@ public final class LocalServer implements AutoCloseable {
             String projectId = ensureDefaultProject(store);
             AuthService auth = new AuthService(store, options.tokenLifetime());
             Optional<String> password = auth.ensureAdmin(projectId, options.adminPassword());
+            int forgotten = auth.forgetLocalTokens();
+            if (forgotten > 0) {
+                LOG.info("Forgot {} tokens handed out through the data folder to earlier runs of "
+                        + "this server", forgotten);
+            }
             RunService runs = new RunService(store, dataDir, options.maxParallelSteps());
             int reconciled = runs.reconcile();
             if (reconciled > 0) {
@@ -137,10 +142,11 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * A fresh token for the admin user, minted in this process without the admin password: how
-     * the dashboard signs in to the server it started.
+     * the dashboard signs in to the server it started. Good until this server stops; the next
+     * start on the folder forgets it.
      */
     public String issueAdminToken() {
-        return auth.issueFor(AuthService.ADMIN);
+        return auth.issueLocal(AuthService.ADMIN);
     }
 
     /**
@@ -151,7 +157,7 @@ public final class LocalServer implements AutoCloseable {
     public static String issueAdminToken(Path dataDir, java.time.Duration lifetime)
             throws IOException, SQLException {
         try (Store store = Store.open(dataDir.toAbsolutePath())) {
-            return new AuthService(store, lifetime).issueFor(AuthService.ADMIN);
+            return new AuthService(store, lifetime).issueLocal(AuthService.ADMIN);
         }
     }
 

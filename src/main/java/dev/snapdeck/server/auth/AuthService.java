@@ -59,37 +59,50 @@ public final class AuthService {
                 || ((Number) user.get("active")).intValue() == 0) {
             throw ApiException.unauthorized("invalid username or password");
         }
-        return issue((String) user.get("id"), null);
+        return issue((String) user.get("id"), null, false);
     }
 
     /**
-     * A token for the user named {@code username}, without a password: for the process that owns
-     * the data folder (the dashboard signing in to the server it started).
+     * A token for the user named {@code username}, without a password: for a process that can
+     * write the data folder (the dashboard signing in to the server it started, the CLI with no
+     * connection chosen). It is good for this run of the server only ({@link #forgetLocalTokens}).
      *
      * @throws ApiException 401 when there is no such active user
      */
-    public String issueFor(String username) {
+    public String issueLocal(String username) {
         Map<String, Object> user = store.transaction(tx -> tx.one(
                 "SELECT id, active FROM users WHERE name = ?", username)).orElse(null);
         if (user == null || ((Number) user.get("active")).intValue() == 0) {
             throw ApiException.unauthorized("no active user named " + username);
         }
-        return issue((String) user.get("id"), null);
+        return issue((String) user.get("id"), null, true);
+    }
+
+    /**
+     * Forgets every token {@link #issueLocal} handed out, at a server's start: they were for the
+     * runs of the server before, and one of them may have been sent to whatever took a stopped
+     * server's port. Signed-in tokens (password, API key) stay good for their lifetime.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetLocalTokens() {
+        return store.transaction(tx -> tx.update("DELETE FROM tokens WHERE local = 1"));
     }
 
     /** API-key grant. @throws ApiException 401 for an unknown, rotated-out or inactive key */
     public String loginWithApiKey(String key) {
         Map<String, Object> apiKey = checkApiKey(key);
-        return issue((String) apiKey.get("service_account_id"), (String) apiKey.get("id"));
+        return issue((String) apiKey.get("service_account_id"), (String) apiKey.get("id"), false);
     }
 
-    private String issue(String userId, String apiKeyId) {
+    private String issue(String userId, String apiKeyId, boolean local) {
         String token = Secrets.randomToken(32);
         String expires = Times.stored(Instant.now().plus(tokenLifetime));
         store.transaction(tx -> {
             tx.update("DELETE FROM tokens WHERE expires < ?", Times.now());
-            return tx.update("INSERT INTO tokens (token_hash, user_id, api_key_id, expires) VALUES (?,?,?,?)",
-                    Secrets.tokenDigest(token), userId, apiKeyId, expires);
+            return tx.update("INSERT INTO tokens (token_hash, user_id, api_key_id, expires, local) "
+                    + "VALUES (?,?,?,?,?)", Secrets.tokenDigest(token), userId, apiKeyId, expires,
+                    local ? 1 : 0);
         });
         return token;
     }
