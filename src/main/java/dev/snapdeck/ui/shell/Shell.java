@@ -181,20 +181,23 @@ public final class Shell implements Navigator {
                 Shell.this.newSnapshot();
             }
         };
-        AppContext editorContext = new AppContext(context.executor(), context.workspace(),
-                watching, context.dialogs());
-        RunSnapshotView editor = new RunSnapshotView(new RunSnapshotViewModel(editorContext,
-                snapshotId));
         // No owner: an owned window stays above its owner on most desktops, and the run this
         // window starts is shown in the main window, which must then come in front of it.
         Stage stage = new Stage();
+        // Its questions, errors and file choosers belong to it: owned by the main window, they
+        // brought that window in front of this one, where the next keystrokes went.
+        DialogService editorDialogs = new FxDialogService(stage);
+        AppContext editorContext = new AppContext(context.executor(), context.workspace(),
+                watching, editorDialogs);
+        RunSnapshotView editor = new RunSnapshotView(new RunSnapshotViewModel(editorContext,
+                snapshotId));
         stage.initModality(Modality.NONE);
         stage.setTitle("Run Snapshot — Snapdeck");
         Scene scene = new Scene(editor, 1100, 760);
         stage.setScene(scene);
         editorWindows.add(stage);
         stage.setOnCloseRequest(close -> {
-            if (editor.viewModel().hasUnkeptEdits() && !context.dialogs().confirm(
+            if (editor.viewModel().hasUnkeptEdits() && !editorDialogs.confirm(
                     "Close Run Snapshot", "Your changes to this configuration were not run or "
                             + "saved, and closing loses them. (Save YAML… keeps them in a file.)",
                     "Close and lose them")) {

@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.stream.Collectors;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import dev.snapdeck.api.PipelineRun;
 import dev.snapdeck.api.RunQuery;
@@ -194,5 +198,35 @@ class RunFromRunSnapshotTest {
 
         assertFalse(editorWindow.isShowing());
         assertTrue(app.shell().editorWindows().isEmpty());
+    }
+
+    @Test
+    void theQuestionOnClosingWithEditsBelongsToRunSnapshotAndKeepsIt(FxRobot robot)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.workspace() != null);
+        robot.interact(() -> app.shell().runSnapshot(snapshotId));
+        Stage editorWindow = app.shell().editorWindows().get(0);
+        RunSnapshotView editor = (RunSnapshotView) editorWindow.getScene().getRoot();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !editor.editor().getText().isEmpty());
+        robot.interact(() -> editor.editor().updateText(editor.editor().getText() + "\n# mine"));
+
+        Platform.runLater(() -> editorWindow.fireEvent(new WindowEvent(editorWindow,
+                WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> question().isPresent());
+        Stage question = question().orElseThrow();
+        Window owner = question.getOwner();
+        robot.interact(question::close);
+
+        assertSame(editorWindow, owner);
+        assertTrue(editorWindow.isShowing(), "declining the question keeps the window");
+    }
+
+    /** The question dialog on the screen, if one is. */
+    private static Optional<Stage> question() {
+        return Window.getWindows().stream()
+                .filter(window -> window instanceof Stage && window.isShowing()
+                        && window.getScene() != null
+                        && window.getScene().getRoot() instanceof DialogPane)
+                .map(Stage.class::cast).findFirst();
     }
 }
