@@ -1,12 +1,14 @@
 package dev.snapdeck.service;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,13 +35,23 @@ final class SharedFile {
      */
     private static final ConcurrentMap<Path, ReentrantLock> HELD_HERE = new ConcurrentHashMap<>();
 
+    /** Longer than any read, change and write of a small file, even on a slow disk. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final long RETRY_MILLIS = 20;
+
     private final Path file;
     private final String what;
+    private final Duration lockWait;
 
     /** {@code what} names the file in errors: "connections file". */
     SharedFile(Path file, String what) {
+        this(file, what, LOCK_WAIT);
+    }
+
+    SharedFile(Path file, String what, Duration lockWait) {
         this.file = file.toAbsolutePath().normalize();
         this.what = what;
+        this.lockWait = lockWait;
     }
 
     /**
@@ -60,16 +72,35 @@ final class SharedFile {
             // The data folder holds connections and perhaps their secrets: only its owner's.
             OwnerOnly.createFolder(file.getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
+            // Owner-only too: another user who could open it could hold it, and every change wait.
+            OwnerOnly.file(lock);
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
                 // Released when the channel closes, also when the process dies holding it.
-                channel.lock();
+                awaitLock(channel, lock);
                 change.run();
             }
         } catch (IOException e) {
             throw cannotWrite(e);
         } finally {
             here.unlock();
+        }
+    }
+
+    /** Takes the lock, waiting at most {@link #lockWait} for another process to let it go. */
+    private void awaitLock(FileChannel channel, Path lock) throws IOException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        while (channel.tryLock() == null) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("another process has held " + lock + " for over "
+                        + lockWait.toMillis() / 1000.0 + " s; try again, and if it keeps it, end "
+                        + "that process");
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for " + lock);
+            }
         }
     }
 
