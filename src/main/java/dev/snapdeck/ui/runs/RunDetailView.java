@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
@@ -129,6 +130,8 @@ public final class RunDetailView extends BorderPane {
         }
         title.setTooltip(new Tooltip());
         title.getTooltip().textProperty().bind(title.textProperty());
+        // Generated run names differ at their end (the time): a cut one keeps both ends.
+        title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = new Label();
@@ -137,6 +140,9 @@ public final class RunDetailView extends BorderPane {
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.setTooltip(new Tooltip());
         summary.getTooltip().textProperty().bind(summary.textProperty());
+        // Its end says how the run went in time ("queued for 12 s", "never started"): it wraps
+        // onto a second line rather than lose that.
+        summary.setWrapText(true);
         VBox heading = new VBox(4, header, summary);
         heading.getStyleClass().add("header");
         return heading;

@@ -109,6 +109,27 @@ class RunDetailSmallWindowTest {
     }
 
     @Test
+    void aCutRunNameKeepsItsTimeAndTheSummaryLineWrapsWhole(FxRobot robot) throws Exception {
+        openDetail(robot);
+        Labeled title = robot.lookup("#" + RunDetailView.TITLE_ID).queryAs(Labeled.class);
+        Labeled summary = robot.lookup("#" + RunDetailView.SUMMARY_ID).queryAs(Labeled.class);
+        // As a longer name and summary would in this window.
+        robot.interact(() -> {
+            title.setMaxWidth(200);
+            summary.setMaxWidth(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String shownTitle = shownText(robot, title);
+        String shownSummary = robot.from(summary).lookup(".text").queryAllAs(Text.class).stream()
+                .map(Text::getText).reduce("", String::concat);
+
+        assertTrue(shownTitle.length() < title.getText().length(), shownTitle);
+        assertTrue(shownTitle.endsWith("123456"), shownTitle);
+        assertEquals(summary.getText().replaceAll("\\s", ""), shownSummary.replaceAll("\\s", ""));
+    }
+
+    @Test
     void theLogBarFitsWithItsMatchCount(FxRobot robot) throws Exception {
         openDetail(robot);
 
