@@ -203,7 +203,9 @@ public final class RunDetailViewModel {
         if (workspace == null || current == null || !canStop.get()) {
             return;
         }
-        String how = graceful ? "Running steps finish first; no new step starts."
+        String how = WAITING.contains(current.status())
+                ? "It has not started yet, and none of its steps will."
+                : graceful ? "Running steps finish first; no new step starts."
                 : "Running steps are stopped at once.";
         if (!context.dialogs().confirm("Stop run", "Stop " + current.name() + "? " + how,
                 "Stop")) {

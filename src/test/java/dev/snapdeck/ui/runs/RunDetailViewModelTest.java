@@ -202,6 +202,18 @@ class RunDetailViewModelTest {
     }
 
     @Test
+    void theQuestionForAQueuedRunSaysItHasNotStarted() {
+        PipelineRun run = workspace.addRun(training, "waiting", ExecutionStatus.QUEUED);
+        open(run);
+        shell.answers.add(false);
+
+        viewModel.stop(false);
+
+        assertEquals(List.of("Stop waiting? It has not started yet, and none of its steps will."),
+                shell.questions);
+    }
+
+    @Test
     void doesNotStopWhenTheUserSaysNo() {
         PipelineRun run = workspace.addRun(training, "r", ExecutionStatus.RUNNING);
         open(run);
