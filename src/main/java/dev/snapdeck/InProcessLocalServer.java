@@ -90,15 +90,22 @@ public final class InProcessLocalServer implements LocalServerLauncher {
         return new ServerOptions(null, serverPort, dataDir, null, null, TOKEN_LIFETIME);
     }
 
-    /** A server this process started; closing it stops it (once), and a later start starts anew. */
+    /**
+     * A server this process started; closing it stops it (once), and a later start starts anew.
+     * A process ended by a signal (Ctrl+C in the dashboard's terminal, a logout's SIGTERM) closes
+     * it too, as closing the window does: running steps are stopped, not left running unseen.
+     */
     private static final class Owned implements RunningLocalServer {
         private final LocalServer server;
         private final Runnable onClose;
+        private final Thread onExit;
         private boolean closed;
 
         Owned(LocalServer server, Runnable onClose) {
             this.server = server;
             this.onClose = onClose;
+            this.onExit = new Thread(this::close, "snapdeck-local-server-shutdown");
+            Runtime.getRuntime().addShutdownHook(onExit);
         }
 
         @Override
@@ -117,6 +124,13 @@ public final class InProcessLocalServer implements LocalServerLauncher {
                 closed = true;
                 server.close();
                 onClose.run();
+                if (Thread.currentThread() != onExit) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(onExit);
+                    } catch (IllegalStateException e) {
+                        // The process is already ending; the hook will find it closed.
+                    }
+                }
             }
         }
     }

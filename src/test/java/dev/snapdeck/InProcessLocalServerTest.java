@@ -3,13 +3,18 @@ package dev.snapdeck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.snapdeck.api.Credentials;
 import dev.snapdeck.api.ZenmlClient;
@@ -123,6 +128,39 @@ class InProcessLocalServerTest {
 
             assertEquals("admin", signedInUser(again));
             assertTrue(Files.isRegularFile(data.resolve(DataFolderLock.SERVER_FILE)));
+        }
+    }
+
+    @Test
+    void aSignalToTheProcessStopsItsServerAsClosingTheWindowDoes() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                ServeUntilSignalled.class.getName(), data.toString()).start();
+        try {
+            String url = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertNotNull(url, "the child's server did not start");
+            assertTrue(DataFolderLock.runningAt(data).isPresent());
+
+            child.destroy(); // SIGTERM, as a logout or `kill` sends
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not end");
+
+            assertFalse(Files.exists(data.resolve(DataFolderLock.SERVER_FILE)),
+                    "its server.json is left behind");
+            assertFalse(DataFolderLock.isHeld(data));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Starts the data folder args[0]'s server in process, prints its URL, and waits. */
+    static final class ServeUntilSignalled {
+
+        public static void main(String[] args) throws Exception {
+            RunningLocalServer server = new InProcessLocalServer(Path.of(args[0]), 0).start();
+            System.out.println(server.url());
+            System.out.flush();
+            Thread.sleep(120_000);
         }
     }
 }
