@@ -17,10 +17,13 @@ public final class Formats {
     private Formats() {
     }
 
-    /** A run's own snapshot is unnamed unless someone named it; else it came from a named one. */
+    /**
+     * The named snapshot a run was started from, as the Runs filter and the CLI have it; for a run
+     * started otherwise, its own snapshot's name if someone named it (New Snapshot from a run).
+     */
     public static String snapshotName(PipelineRun run) {
-        String own = name(run.snapshot());
-        return own.isEmpty() ? name(run.sourceSnapshot()) : own;
+        String source = name(run.sourceSnapshot());
+        return source.isEmpty() ? name(run.snapshot()) : source;
     }
 
     /** The name a reference carries; empty when there is none. */
