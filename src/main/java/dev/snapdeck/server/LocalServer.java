@@ -76,13 +76,14 @@ public final class LocalServer implements AutoCloseable {
             Optional<String> password = auth.ensureAdmin(projectId, options.adminPassword());
             int forgotten = auth.forgetLocalTokens();
             if (forgotten > 0) {
-                LOG.info("Forgot {} tokens handed out through the data folder to earlier runs of "
-                        + "this server", forgotten);
+                LOG.info("Forgot {} handed out through the data folder to earlier runs of this "
+                        + "server", forgotten == 1 ? "1 token" : forgotten + " tokens");
             }
             RunService runs = new RunService(store, dataDir, options.maxParallelSteps());
             int reconciled = runs.reconcile();
             if (reconciled > 0) {
-                LOG.warn("{} runs were in progress when the server last stopped; marked failed", reconciled);
+                LOG.warn("{} in progress when the server last stopped; marked failed",
+                        reconciled == 1 ? "1 run was" : reconciled + " runs were");
             }
             Views views = new Views(projectId, Times.wire(Times.now()));
             Api api = new Api(store, auth, runs, views, projectId, options.pipelinesDir(), serverId(store));
