@@ -65,6 +65,9 @@ class KilledServerTest {
                   nap:
                     run: [sh, -c, 'sleep 600 & echo "$$ $!" > pids.tmp && mv pids.tmp pids; wait']
                     enable_cache: false
+                  after_nap:
+                    run: ['true']
+                    after: [nap]
                 """);
     }
 
@@ -99,7 +102,8 @@ class KilledServerTest {
         String newUrl = restarted.url().toString();
         String newToken = login(newUrl);
         JsonNode run = call(newUrl, newToken, "GET", "/api/v1/runs/" + runId, null);
-        JsonNode step = call(newUrl, newToken, "GET", "/api/v1/runs/" + runId + "/steps", null).get("items").get(0);
+        JsonNode steps = call(newUrl, newToken, "GET", "/api/v1/runs/" + runId + "/steps", null).get("items");
+        JsonNode step = stepNamed(steps, "nap");
         String stepLog = Files.readString(dataDir.resolve("runs").resolve(runId).resolve("nap").resolve("step.log"));
 
         assertTrue(orphansRanAfterTheKill, "the step processes should have outlived the killed server");
@@ -108,6 +112,8 @@ class KilledServerTest {
         assertEquals("failed", run.get("body").get("status").asText());
         assertTrue(run.get("body").get("status_reason").asText().contains("server stopped"), run.toString());
         assertEquals("failed", step.get("body").get("status").asText());
+        assertEquals("skipped", stepNamed(steps, "after_nap").get("body").get("status").asText(),
+                "a step that never started is skipped, as when a run is stopped");
         assertTrue(stepLog.contains("(pid " + shell.pid() + ") and the processes it started were ended"), stepLog);
     }
 
@@ -200,5 +206,14 @@ class KilledServerTest {
             assertEquals(200, response.code(), text);
             return JSON.readTree(text);
         }
+    }
+
+    private static JsonNode stepNamed(JsonNode steps, String name) {
+        for (JsonNode step : steps) {
+            if (name.equals(step.path("name").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + steps);
     }
 }

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.snapdeck.server.http.Json;
 import dev.snapdeck.server.orchestrator.ProcessTrees;
 import dev.snapdeck.server.store.Store;
 import dev.snapdeck.server.store.Times;
@@ -25,7 +28,7 @@ import dev.snapdeck.server.store.Times;
  * their running steps, which outlive the server because their output goes to files. At the next
  * start each such process is ended (only when its pid and start instant both match, so a pid the
  * OS has since handed to another program is never touched), and the steps and runs are marked
- * failed with a line in their logs that says why.
+ * failed with a line in their logs that says why; the steps that never started are skipped.
  */
 final class LeftoverRuns {
 
@@ -65,6 +68,23 @@ final class LeftoverRuns {
             tx.update("UPDATE step_runs SET status = 'failed', end_time = ?, updated = ? WHERE status NOT IN "
                     + STEP_FINISHED + " AND run_id IN (SELECT id FROM runs WHERE status IN " + RUN_IN_PROGRESS + ")",
                     now, now);
+            // The steps that never started are skipped, as when a run is stopped.
+            for (String runId : runIds) {
+                Set<String> started = new LinkedHashSet<>(tx.query("SELECT name FROM step_runs WHERE run_id = ?",
+                        runId).stream().map(row -> (String) row.get("name")).toList());
+                Optional<Map<String, Object>> spec = tx.one("SELECT sn.pipeline_spec FROM runs r JOIN snapshots sn "
+                        + "ON sn.id = r.snapshot_id WHERE r.id = ?", runId);
+                for (JsonNode step : spec.map(row -> Json.parse(row.get("pipeline_spec")).path("steps"))
+                        .orElse(Json.array())) {
+                    String name = step.path("invocation_id").asText();
+                    if (!name.isEmpty() && !started.contains(name)) {
+                        tx.update("INSERT INTO step_runs (id, run_id, name, status, version, end_time, logs_id, "
+                                + "parameters, created, updated) VALUES (?,?,?,'skipped',1,?,?,'{}',?,?)",
+                                UUID.randomUUID().toString(), runId, name, now, UUID.randomUUID().toString(), now,
+                                now);
+                    }
+                }
+            }
             return tx.update("UPDATE runs SET status = 'failed', status_reason = ?, end_time = ?, updated = ? "
                     + "WHERE status IN " + RUN_IN_PROGRESS, RUN_REASON, now, now);
         });
