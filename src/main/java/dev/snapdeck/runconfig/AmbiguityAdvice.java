@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  *       advice is the spelling every reader agrees on ({@code true}), and a warning about a value
  *       both readers agree on ({@code 1.10} for a number) is dropped;</li>
  *   <li>where only the YAML 1.2 reading fits, as a number ({@code 1e3} is text to YAML 1.1), the
- *       error offers that number written so YAML 1.1 reads it too ({@code 1000.0}).</li>
+ *       error offers that number written so YAML 1.1 reads it too ({@code 1000.0});</li>
+ *   <li>where no reading fits ({@code yes} for an integer), the warning goes: the type error
+ *       says what the place takes, and quoting would not make it fit.</li>
  * </ul>
  */
 final class AmbiguityAdvice {
@@ -98,6 +100,12 @@ final class AmbiguityAdvice {
                         + "read " + ScalarRule.describe(other) + ". Write " + spelling
                         + " so every YAML reader agrees.", QuickFix.replacing("Write " + spelling, span(old), spelling)));
             }
+            return;
+        }
+        if (!fits(place, sent) && !textFits && !(fits(place, other) && other.isNumber())) {
+            // Neither reading fits (`yes` for an integer): the type error says what the place
+            // takes, and the reader's advice to quote it as text would only mislead.
+            diagnostics.set(warning, null);
             return;
         }
         if (!fits(place, sent) && fits(place, other) && other.isNumber()) {

@@ -102,6 +102,23 @@ class IssueCasesTest {
     }
 
     @Test
+    void anIntegerParameterWrittenYesIsNotToldToQuoteIt() {
+        String text = """
+                steps:
+                  trainer:
+                    parameters:
+                      epochs: yes
+                """;
+
+        CheckResult result = checker.check(text, Specs.small());
+
+        Diagnostic type = Expect.one(result, Severity.ERROR, "steps.trainer.parameters.epochs");
+        assertEquals("`epochs` must be a whole number, but it is the boolean true.", type.message());
+        assertTrue(type.quickFix().isEmpty(), String.valueOf(type.quickFix()));
+        Expect.count(result, 1);
+    }
+
+    @Test
     void aBooleanSettingWrittenNoIsAdvisedToBeWrittenFalseNotQuoted() {
         CheckResult result = checker.check("enable_cache: no\n", Specs.fixture());
 
