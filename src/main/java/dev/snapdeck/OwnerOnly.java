@@ -47,12 +47,10 @@ public final class OwnerOnly {
                     + "or choose another data folder");
         }
         try {
-            if (!posix()) {
-                Files.createDirectories(dir);
-                return;
+            createFolder(dir);
+            if (posix()) {
+                tighten(dir);
             }
-            create(dir);
-            tighten(dir);
         } catch (FileSystemException e) {
             throw new IOException("Cannot use the folder " + dir.toAbsolutePath() + ": "
                     + inWords(e), e);
@@ -128,15 +126,21 @@ public final class OwnerOnly {
         return (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + where;
     }
 
-    /** Creates {@code file} empty if missing; either way, readable and writable by its owner only. */
+    /**
+     * Creates {@code file} empty if missing (another process may do so at the same moment);
+     * either way, readable and writable by its owner only.
+     */
     public static void file(Path file) throws IOException {
-        if (!posix()) {
-            return;
-        }
         if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+            try {
+                newFile(file);
+            } catch (FileAlreadyExistsException e) {
+                // Made by another process just now, owner-only as well.
+            }
         }
-        tighten(file);
+        if (posix()) {
+            tighten(file);
+        }
     }
 
     /** Takes group and other permissions off {@code path} if it exists. */
