@@ -220,7 +220,6 @@ public final class Shell implements Navigator {
         editor.editor().requestFocus();
     }
 
-    /** The Run Snapshot windows open now, in the order they were opened; for tests. */
     /** Whether an open Run Snapshot window holds edits neither run nor saved. */
     public boolean editorsHoldUnkeptEdits() {
         return editorWindows.stream().map(stage -> stage.getScene().getRoot())
@@ -228,6 +227,7 @@ public final class Shell implements Navigator {
                 .anyMatch(editor -> editor.viewModel().hasUnkeptEdits());
     }
 
+    /** The Run Snapshot windows open now, in the order they were opened; for tests. */
     List<Stage> editorWindows() {
         return List.copyOf(editorWindows);
     }
